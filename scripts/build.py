@@ -1,0 +1,41 @@
+"""Build the whole site into a temporary folder, then swap it into place: a failed build leaves the
+previous site untouched."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.settings import ROOT
+
+
+class BuildError(RuntimeError):
+    """MkDocs failed; its output says why."""
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
+    """Build with --strict (every warning is an error) and return the finished site folder."""
+    site_dir = site_dir or root / "site"
+    work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
+            cwd=root, env=mkdocs_env(), capture_output=True, text=True)
+        if result.returncode != 0:
+            raise BuildError(result.stdout + result.stderr)
+        old = site_dir.with_name(site_dir.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(old)
+        work.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        return site_dir
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

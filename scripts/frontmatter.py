@@ -1,0 +1,46 @@
+"""Check a page's front matter: the fields every page must carry, and honest review dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+REQUIRED = ("title", "description", "last_updated", "next_review", "reviewed_by")
+MAX_REVIEW_GAP_DAYS = 366  # "at most 12 months": a leap year's 12 months are 366 days
+
+
+def problems(meta: dict, where: str, reviewers: dict, source_ids: set[str]) -> list[str]:
+    """Every problem with one page's front matter, each naming the file and the field."""
+    found = []
+    for field in REQUIRED:
+        if field not in meta:
+            example = " (add a date like 2026-11-26)" if field in ("last_updated", "next_review") else ""
+            found.append(f"{where}: front matter field '{field}' is missing{example}")
+    for field in ("title", "description"):
+        if field in meta and not (isinstance(meta[field], str) and meta[field].strip()):
+            found.append(f"{where}: front matter field '{field}' must be non-empty text")
+    dates = {}
+    for field in ("last_updated", "next_review"):
+        if field in meta:
+            if isinstance(meta[field], dt.date) and not isinstance(meta[field], dt.datetime):
+                dates[field] = meta[field]
+            else:
+                found.append(f"{where}: front matter field '{field}' must be a date like 2026-11-26, "
+                             f"not {meta[field]!r}")
+    if len(dates) == 2:
+        gap = (dates["next_review"] - dates["last_updated"]).days
+        if gap <= 0:
+            found.append(f"{where}: front matter field 'next_review' must be after 'last_updated'")
+        elif gap > MAX_REVIEW_GAP_DAYS:
+            found.append(f"{where}: front matter field 'next_review' is more than 12 months after "
+                         f"'last_updated' (set it to {dates['last_updated'].replace(year=dates['last_updated'].year + 1)} or earlier)")
+    reviewer = meta.get("reviewed_by")
+    if reviewer and reviewer not in reviewers:
+        found.append(f"{where}: front matter field 'reviewed_by' names '{reviewer}', who is not in "
+                     f"settings/reviewers.yml (only a qualified person listed there may be named)")
+    sources = meta.get("sources", [])
+    if not isinstance(sources, list):
+        found.append(f"{where}: front matter field 'sources' must be a list of ids from settings/sources.yml")
+    else:
+        for unknown in [s for s in sources if s not in source_ids]:
+            found.append(f"{where}: front matter field 'sources' names '{unknown}', which is not in "
+                         f"settings/sources.yml (add it there with its reference)")
+    return found

@@ -1,0 +1,18 @@
+"""The pages every language must have (address, source file)."""
+PAGES = {
+    "": "index.md",
+    "about-dit/": "about-dit.md",
+    "is-dit-right-for-me/": "is-dit-right-for-me.md",
+    "what-to-expect/": "what-to-expect.md",
+    "phases/": "phases/index.md",
+    "phases/beginning/": "phases/beginning.md",
+    "phases/middle/": "phases/middle.md",
+    "phases/ending/": "phases/ending.md",
+    "after-dit/": "after-dit.md",
+    "questions/": "questions.md",
+    "other-therapies/": "other-therapies.md",
+    "get-help-now/": "get-help-now.md",
+    "about-this-information/": "about-this-information.md",
+    "glossary/": "glossary.md",
+    "for-professionals/": "for-professionals.md",
+}
