@@ -72,6 +72,12 @@ def on_config(config):
         _strings(config.docs_dir, _language(config))
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
+    # The site name and the colour-scheme toggle speak the language being built.
+    strings = _strings(config.docs_dir, _language(config))
+    config.site_name = strings["site_name"]
+    for scheme in config.theme["palette"]:
+        mode = "dark_mode" if scheme.get("scheme") == "default" else "light_mode"
+        scheme["toggle"]["name"] = strings["palette"][mode]
     if PLACEHOLDER_DOMAIN in (config.site_url or ""):
         # Info, not a warning: --strict would fail the default build. The CLI repeats it loudly.
         log.info("site_url is the placeholder %s: set your own before publishing", config.site_url)

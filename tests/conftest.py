@@ -15,6 +15,7 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "overrides", "scripts", "settings")
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -1,0 +1,97 @@
+"""Building: settings flow into every page, and bad input stops the build with a clear message."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts import build, frontmatter
+from tests.conftest import page_path, soup
+
+
+def test_changing_the_service_settings_changes_the_pages(project, tmp_path):
+    settings = project / "settings" / "service.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("sessions: 16", "sessions: 12").replace("minutes: 50", "minutes: 45")
+    text = text.replace("middle: [5, 12]", "middle: [5, 9]").replace("ending: [13, 16]", "ending: [10, 12]")
+    text = text.replace("formats: [face_to_face, video]", "formats: [video]")
+    settings.write_text(text, encoding="utf-8")
+    site = build.build(project, tmp_path / "site")
+
+    home = soup(page_path(site, "")).article.get_text(" ", strip=True)
+    assert "12 sessions" in home and "45 minutes" in home
+    assert "16" not in home
+    expect = soup(page_path(site, "what-to-expect/")).article.get_text(" ", strip=True)
+    assert "Sessions take place by video." in expect
+    timeline = soup(page_path(site, "phases/")).select(".dit-timeline__sessions li")
+    assert [int(li.get_text()) for li in timeline] == list(range(1, 13))
+    ending = soup(page_path(site, "phases/ending/")).article.get_text(" ", strip=True)
+    assert "sessions 10 to 12" in ending
+
+
+def test_a_broken_link_fails_the_strict_build_and_keeps_the_old_site(project, tmp_path):
+    site = build.build(project, tmp_path / "site")
+    page = project / "content" / "en" / "questions.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Gone](no-such-page.md)\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match=r"questions\.md.*no-such-page\.md"):
+        build.build(project, site)
+    assert (site / "questions" / "index.html").exists(), "the previous site is still there"
+    assert "no-such-page" not in (site / "questions" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_missing_anchor_fails_the_strict_build(project, tmp_path):
+    page = project / "content" / "en" / "questions.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Focus](glossary.md#no-such-term)\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match="no-such-term"):
+        build.build(project, tmp_path / "site")
+
+
+def test_an_unknown_placeholder_names_the_file(project, tmp_path):
+    page = project / "content" / "en" / "after-dit.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nCall {{ phone:nobody }}.\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match=r"content/en/after-dit\.md: unknown placeholder '\{\{ phone:nobody \}\}'"):
+        build.build(project, tmp_path / "site")
+
+
+def test_phases_that_do_not_add_up_are_rejected(project, tmp_path):
+    settings = project / "settings" / "service.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("middle: [5, 12]", "middle: [5, 15]"),
+                        encoding="utf-8")
+    with pytest.raises(build.BuildError, match=r"settings/service\.yml: field 'phases\.ending'"):
+        build.build(project, tmp_path / "site")
+
+
+GOOD = {"title": "T", "description": "D", "reviewed_by": "", "sources": [],
+        "last_updated": __import__("datetime").date(2026, 11, 26),
+        "next_review": __import__("datetime").date(2027, 11, 26)}
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"title": None}, "front matter field 'title' is missing"),
+    ({"next_review": "soon"}, "field 'next_review' must be a date like 2026-11-26"),
+    ({"next_review": GOOD["last_updated"].replace(year=2028)}, "more than 12 months after 'last_updated'"),
+    ({"next_review": GOOD["last_updated"]}, "'next_review' must be after 'last_updated'"),
+    ({"reviewed_by": "dr-nobody"}, "names 'dr-nobody', who is not in settings/reviewers.yml"),
+    ({"sources": ["made-up"]}, "names 'made-up', which is not in settings/sources.yml"),
+])
+def test_front_matter_problems_name_the_file_and_field(change, message):
+    meta = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
+    found = frontmatter.problems(meta, "content/en/x.md", reviewers={}, source_ids=set())
+    assert len(found) == 1 and found[0].startswith("content/en/x.md: ") and message in found[0]
+
+
+def test_good_front_matter_has_no_problems():
+    assert frontmatter.problems(GOOD, "content/en/x.md", reviewers={}, source_ids=set()) == []
+
+
+def test_a_listed_reviewer_is_named_on_the_page(project, tmp_path):
+    (project / "settings" / "reviewers.yml").write_text(
+        "test-reviewer:\n  name: Test Reviewer\n  role: Test role\n", encoding="utf-8")
+    page = project / "content" / "en" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('reviewed_by: ""', "reviewed_by: test-reviewer"),
+                    encoding="utf-8")
+    site = build.build(project, tmp_path / "site")
+    info = soup(page_path(site, "glossary/")).select_one(".dit-page-info").get_text(" ", strip=True)
+    assert "Checked by: Test Reviewer, Test role" in info and "Not yet checked" not in info
+    other = soup(page_path(site, "questions/")).select_one(".dit-page-info").get_text(" ", strip=True)
+    assert re.search("Not yet checked by a clinician", other)
