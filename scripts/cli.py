@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from pathlib import Path
 
-from scripts import browser, build
+from scripts import browser, build, settings, translations
 from scripts.settings import ROOT
 
 PLACEHOLDER_WARNING = """
@@ -38,6 +39,46 @@ def cmd_ensure_browser(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Print the translation status table: a row per page, a column per language."""
+    docs = ROOT / "content"
+    codes = [language.code for language in settings.languages()]
+    source, others = codes[0], codes[1:]
+    rows = {(s.page, s.lang): s for s in translations.table(docs, codes, settings.load().reviewers, source)}
+    pages = translations.pages(docs, source)
+    width = max(len(page) for page in pages)
+    print(f"{'page':<{width}}  " + "  ".join(f"{code:<22}" for code in others))
+    stale = 0
+    for page in pages:
+        cells = []
+        for code in others:
+            status = rows.get((page, code))
+            cells.append(f"{status.label if status else 'MISSING':<22}")
+            stale += bool(status is None or status.stale)
+        print(f"{page:<{width}}  " + "  ".join(cells))
+    print(f"\n{stale} translated page(s) missing or out of date with the English.")
+    return 1 if args.check and stale else 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    """Record that translations were brought up to date with the current English pages."""
+    docs = ROOT / "content"
+    source = settings.languages()[0].code
+    for name in args.files:
+        path = Path(name).resolve()
+        lang, page = path.relative_to(docs).parts[0], path.relative_to(docs / path.relative_to(docs).parts[0])
+        changed = translations.stamp(path, docs / source / page)
+        print(f"{'stamped' if changed else 'already current'}: {path.relative_to(ROOT)} ({lang})")
+    return 0
+
+
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from scripts import fonts
+    out = fonts.build_subset()
+    print(f"Wrote {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -45,5 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
     commands.add_parser("ensure-browser", help="find or install Chromium for the browser tests"
                         ).set_defaults(run=cmd_ensure_browser)
+    status = commands.add_parser("translations", help="print the translation status table")
+    status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
+    status.set_defaults(run=cmd_translations)
+    stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
+    stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")
+    stamp.set_defaults(run=cmd_stamp)
+    commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

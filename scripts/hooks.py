@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
+import re
 import sys
 from functools import cache
 from urllib.parse import urlsplit
@@ -15,12 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from babel.dates import format_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import frontmatter, placeholders, settings  # noqa: E402
+from scripts import frontmatter, placeholders, settings, translations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
+RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
 
 
 @cache
@@ -42,6 +46,16 @@ def _default_language(config) -> str:
     return i18n.default_language if i18n else _language(config)
 
 
+def _languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return list(i18n.build_languages) if i18n else [_language(config)]
+
+
+def _prefix(config, lang: str) -> str:
+    """Where a language lives below the site root: "" for the default language, "pl/" for Polish."""
+    return "" if lang == _default_language(config) else f"{lang}/"
+
+
 def _site(config) -> dict:
     """Site-wide values in the current language."""
     lang = _language(config)
@@ -54,8 +68,9 @@ def _site(config) -> dict:
         "settings": _settings(str(Path(config.config_file_path).parent)),
         "publisher": config.extra["publisher"]["name"],
         "feedback_href": href,
-        "feedback_label": strings["page_info"]["feedback"],
-        "prefix": "" if lang == _default_language(config) else f"{lang}/",
+        # In page text the link shows where feedback goes: the address itself, or the form's name.
+        "feedback_label": feedback.get("email") if not feedback.get("url") else strings["page_info"]["feedback"],
+        "prefix": _prefix(config, lang),
     }
 
 
@@ -66,6 +81,7 @@ def _fill(text: str, site: dict, where: str) -> str:
         raise PluginError(str(error)) from None
 
 
+@event_priority(-100)  # after static-i18n has switched the config to the language being built
 def on_config(config):
     try:
         _settings(str(Path(config.config_file_path).parent))
@@ -106,6 +122,11 @@ def _common(config, page_url: str | None) -> dict:
     return {
         "t": strings,
         "lang": site["lang"],
+        "prefix": site["prefix"],
+        "default_language": _default_language(config),
+        # A script that needs a web font has a stylesheet named after its language (assets/fonts/ur.css).
+        "lang_css": (f"assets/fonts/{site['lang']}.css"
+                     if (Path(config.theme.custom_dir) / "assets" / "fonts" / f"{site['lang']}.css").exists() else None),
         "help_url": get_relative_url(help_page, page_url) if page_url else urlsplit(config.site_url).path + help_page,
         "urgent_html": _fill(urgent, site, f"content/{site['lang']}/strings.yml: urgent.text"),
         "publisher": site["publisher"],
@@ -124,11 +145,92 @@ def on_page_context(context, page, config, nav):
         reviewer=reviewers[reviewer] if reviewer else None,
         sources_html=placeholders.sources_list(_site(config)["settings"], meta.get("sources") or []),
     )
+    dit.update(_alternates(config, page.url), translation=_translation(config, page))
     context["dit"] = dit
     return context
 
 
+def _alternates(config, page_url: str) -> dict:
+    """Absolute hreflang links to this page in every language, and x-default (the source language)."""
+    here = _prefix(config, _language(config))
+    path = page_url[len(here):] if page_url.startswith(here) else page_url
+    links = {lang: f"{config.site_url}{_prefix(config, lang)}{path}" for lang in _languages(config)}
+    return {"alternates": links, "x_default": links[_default_language(config)]}
+
+
+def _translation(config, page) -> dict | None:
+    """For a translated page: is it a reviewed or draft translation, is it stale, where is the English."""
+    lang, source = _language(config), _default_language(config)
+    if lang == source:
+        return None
+    docs = Path(config.docs_dir)
+    page_path = page.file.src_uri[len(lang) + 1:]
+    status = translations.status_of(docs / lang / page_path, docs / source / page_path, lang, page_path,
+                                    _site(config)["settings"].reviewers)
+    path = page.url[len(lang) + 1:]
+    return {"status": status, "english_url": get_relative_url(path or "./", page.url)}
+
+
 def on_template_context(context, template_name, config):
-    # Static templates (404.html) have no page, but still show urgent help in their language.
+    # Static templates (404.html, sitemap.xml) have no page. The 404 page still shows urgent help in
+    # its language, and offers every language.
     context["dit"] = _common(config, None)
+    context["dit"]["languages"] = _all_languages(config)
     return context
+
+
+def _all_languages(config) -> list[dict]:
+    """Each language's home page and 404 wording, for the 404 page that must work without JavaScript."""
+    i18n = config.plugins.get("i18n")
+    names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
+    root = urlsplit(config.site_url).path
+    return [{"code": lang, "name": names.get(lang, lang), "home": root + _prefix(config, lang),
+             "strings": _strings(config.docs_dir, lang)["not_found"],
+             "dir": "rtl" if lang in RTL else "ltr"} for lang in _languages(config)]
+
+
+def on_post_template(output, template_name, config):
+    """Each language's 404 page goes to its own folder. static-i18n renders every language's 404 to the
+    site root, so for a translation the root keeps the default language's page (written first)."""
+    if template_name != "404.html" or not _prefix(config, _language(config)):
+        return output
+    site = Path(config.site_dir)
+    own = site / _prefix(config, _language(config)) / "404.html"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(output, encoding="utf-8")
+    return (site / "404.html").read_text(encoding="utf-8")
+
+
+def _search_settings(search, config, lang: str) -> dict:
+    """Material's search settings (lunr language, separator, pipeline) for one language. Material's
+    plugin looks them up once, for the first language built, so look them up here for each."""
+    built, config.theme["language"] = config.theme["language"], lang
+    try:
+        translate = lambda key: search._translate(config, f"search.config.{key}")  # noqa: E731
+        return {"lang": [translate("lang")], "separator": translate("separator"),
+                "pipeline": [p for p in re.split(r"\s*,\s*", translate("pipeline")) if p.strip()],
+                "fields": search.config.fields}
+    finally:
+        config.theme["language"] = built
+
+
+@event_priority(-100)  # after Material's search plugin and static-i18n have written their index
+def on_post_build(config):
+    """One search index per language at <prefix>search/search_index.json, so a reader's search finds
+    pages in their own language only. Locations become relative to the language's root, which the
+    template gives the search as its base."""
+    search, i18n = config.plugins.get("material/search"), config.plugins.get("i18n")
+    if not search:
+        return
+    # static-i18n builds the other languages inside the default language's post_build, so when this
+    # runs for the default language (last), the config still speaks the last language built.
+    lang = _language(config) if i18n and i18n.building else _default_language(config)
+    prefix = _prefix(config, lang)
+    others = tuple(_prefix(config, other) for other in _languages(config) if other != lang)
+    entries = [dict(entry, location=entry["location"][len(prefix):])
+               for entry in search.search_index.entries
+               if entry["location"].startswith(prefix) and not (not prefix and entry["location"].startswith(others))]
+    out = Path(config.site_dir) / prefix / "search" / "search_index.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    index = {"config": _search_settings(search, config, lang), "docs": entries}
+    out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

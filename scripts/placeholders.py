@@ -31,7 +31,8 @@ def phone_link(settings: Settings, key: str) -> str:
 def format_phrase(settings: Settings, strings: dict) -> str:
     words = [strings["formats"][f] for f in settings.service.formats]
     joiner = f" {strings['formats']['or']} "
-    return html.escape(", ".join(words[:-1]) + joiner + words[-1] if len(words) > 1 else words[0])
+    comma = strings["formats"].get("comma", ", ")  # Arabic and Urdu write "، "
+    return html.escape(comma.join(words[:-1]) + joiner + words[-1] if len(words) > 1 else words[0])
 
 
 def timeline(settings: Settings, strings: dict) -> str:
@@ -57,7 +58,8 @@ def sources_list(settings: Settings, ids: list[str] | None = None) -> str:
         f'<li id="source-{s.id}">{html.escape(s.text)}'
         + (f' <a href="{html.escape(s.url)}">{html.escape(s.url)}</a>' if s.url else "") + "</li>"
         for s in chosen)
-    return f'<ul class="references">{items}</ul>'
+    # References are cited in English, their original language, whatever the page's language.
+    return f'<ul class="references" lang="en" dir="ltr">{items}</ul>'
 
 
 def values(settings: Settings, strings: dict, site: dict) -> dict[str, str]:

@@ -138,3 +138,26 @@ def load(root: Path = ROOT) -> Settings:
 def load_strings(docs_dir: Path, lang: str) -> dict:
     """The interface strings of one language, from content/<lang>/strings.yml."""
     return _mapping(docs_dir / lang / "strings.yml")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+
+
+def languages(root: Path = ROOT) -> list[Language]:
+    """The languages configured for static-i18n in mkdocs.yml, the default (source) language first."""
+    config = read_yaml(root / "mkdocs.yml")
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            found = [Language(entry["locale"], entry["name"], bool(entry.get("default")))
+                     for entry in plugin["i18n"]["languages"]]
+            return sorted(found, key=lambda language: not language.default)
+    raise SettingsError(f"{root / 'mkdocs.yml'}: field 'plugins.i18n.languages' is missing")
+
+
+def quality(root: Path = ROOT) -> dict:
+    """Thresholds for the content checks (settings/quality.yml)."""
+    return _mapping(root / "settings" / "quality.yml")

@@ -1,0 +1,79 @@
+"""What a reader sees and does in a real browser (Debian's headless Chromium)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+DIGITS_IN_ORDER = """(element) => {
+  // The horizontal centre of each character of the element's text, in the order the text stores them.
+  const text = element.firstChild;
+  const out = [];
+  for (let i = 0; i < text.length; i++) {
+    const range = document.createRange();
+    range.setStart(text, i); range.setEnd(text, i + 1);
+    const box = range.getBoundingClientRect();
+    if (/[0-9]/.test(text.data[i])) out.push(box.left + box.width / 2);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_phone_numbers_keep_their_digit_order_in_right_to_left_pages(page, base_url, lang):
+    page.goto(f"{base_url}{lang}/get-help-now/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    links = page.locator("article a.dit-tel")
+    assert links.count() >= 12
+    for i in range(links.count()):
+        xs = links.nth(i).evaluate(DIGITS_IN_ORDER)
+        assert xs == sorted(xs), f"digits of {links.nth(i).inner_text()} are shown out of order"
+    # The urgent-help block and the page dates too.
+    for selector in ["aside.dit-urgent a.dit-tel", ".dit-page-info time"]:
+        for i in range(page.locator(selector).count()):
+            element = page.locator(selector).nth(i)
+            if element.evaluate("e => e.firstChild && e.firstChild.nodeType === 3"):
+                xs = element.evaluate(DIGITS_IN_ORDER)
+                if element.evaluate("e => e.tagName") == "TIME":
+                    year = xs[-4:]
+                    assert year == sorted(year), f"the year in {element.inner_text()} is reversed"
+                else:
+                    assert xs == sorted(xs), f"{element.inner_text()} is shown out of order"
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("pl", "pl/"), ("ar", "ar/"), ("ur", "ur/")])
+def test_search_finds_pages_in_the_readers_language_only(page, base_url, lang, prefix):
+    page.goto(f"{base_url}{prefix}about-dit/", wait_until="networkidle")  # the index has loaded
+    page.locator("label.md-header__button[for='__search']").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.locator("input.md-search__input").press_sequentially("DIT", delay=30)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    page.wait_for_load_state("networkidle")
+    # Material re-renders the list as each letter arrives: read it in one go once it has settled.
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert hrefs
+    others = [code for code in ("cy", "pl", "es", "ar", "ur") if f"{code}/" != prefix]
+    for href in hrefs:
+        path = href.replace(base_url, "/")
+        assert path.startswith(f"/{prefix}"), href
+        assert not re.match(rf"/({'|'.join(others)})/", path), href
+
+
+def test_language_switcher_goes_to_the_same_page_in_another_language(page, base_url):
+    page.goto(f"{base_url}phases/middle/")
+    page.locator(".md-header__option .md-select button").click()
+    page.locator(".md-select__link[hreflang='pl']").click()
+    page.wait_for_url(f"{base_url}pl/phases/middle/")
+    assert page.locator("html").get_attribute("lang") == "pl"
+
+
+def test_root_404_offers_every_language_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    response = tab.goto(f"{base_url}no/such/page/")
+    assert response.status == 404
+    links = tab.locator("ul.dit-languages a")
+    assert links.count() == 6
+    links.nth(2).click()
+    assert tab.locator("html").get_attribute("lang") == "pl"
+    context.close()

@@ -1,0 +1,163 @@
+"""Every language: complete, labelled, linked to its siblings, with its own search index and 404 page."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import pytest
+
+from scripts.settings import languages, load_strings, ROOT
+from tests.conftest import page_path, soup
+from tests.pages import PAGES
+
+SITE_URL = "https://dit.example.org/"
+LANGS = [language.code for language in languages()]
+TRANSLATED = LANGS[1:]
+RTL = {"ar", "ur"}
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def test_launch_languages_are_configured():
+    assert LANGS == ["en", "cy", "pl", "es", "ar", "ur"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_exists_in_every_language_with_lang_and_direction(site, lang):
+    for address in PAGES:
+        html = soup(page_path(site, prefix(lang) + address))
+        assert html.html["lang"] == lang, f"/{prefix(lang)}{address}"
+        assert html.body["dir"] == ("rtl" if lang in RTL else "ltr"), f"/{prefix(lang)}{address}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_translated_page_shows_english_text_in_its_place(site, lang):
+    strings = load_strings(ROOT / "content", lang)
+    for address in PAGES:
+        english = soup(page_path(site, address))
+        html = soup(page_path(site, prefix(lang) + address))
+        assert html.h1.get_text(strip=True) != english.h1.get_text(strip=True)
+        first = html.select_one("article p:not(.dit-translation p)")
+        assert first.get_text(strip=True) != english.select_one("article p").get_text(strip=True)
+        assert html.select_one("a.dit-help-link").get_text(strip=True) == strings["urgent"]["title"]
+        assert html.select_one(".dit-page-info").get_text(" ", strip=True) != english.select_one(
+            ".dit-page-info").get_text(" ", strip=True)
+        nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary a.md-nav__link")]
+        english_nav = [a.get_text(strip=True) for a in english.select("nav.md-nav--primary a.md-nav__link")]
+        assert len(nav) == len(english_nav) and nav != english_nav
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_head_has_absolute_hreflang_for_every_language_and_x_default(site, lang):
+    for address in ("", "phases/middle/"):
+        html = soup(page_path(site, prefix(lang) + address))
+        links = {l["hreflang"]: l["href"] for l in html.find_all("link", hreflang=True) if "alternate" in l["rel"]}
+        expected = {code: f"{SITE_URL}{prefix(code)}{address}" for code in LANGS}
+        assert links == {**expected, "x-default": f"{SITE_URL}{address}"}
+        assert html.find("link", rel="canonical")["href"] == f"{SITE_URL}{prefix(lang)}{address}"
+
+
+def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    locs = {u.find("s:loc", ns).text: u for u in urls}
+    assert set(locs) == {f"{SITE_URL}{prefix(l)}{a}" for l in LANGS for a in PAGES}
+    for loc, url in locs.items():
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        address = re.sub(rf"^{SITE_URL}({'|'.join(TRANSLATED)})/", SITE_URL, loc)[len(SITE_URL):]
+        assert alternates == {**{c: f"{SITE_URL}{prefix(c)}{address}" for c in LANGS},
+                              "x-default": f"{SITE_URL}{address}"}, loc
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
+    address = f"{prefix(lang)}phases/middle/"
+    html = soup(page_path(site, address))
+    switcher = {a["hreflang"]: (a.get_text(strip=True), a["href"], a.get("lang"))
+                for a in html.select(".md-select__link")}
+    names = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "es": "Español", "ar": "العربية", "ur": "اردو"}
+    for code in LANGS:
+        name, href, spoken = switcher[code]
+        assert name == names[code] and spoken == code
+        assert urljoin(f"/{address}", href) == f"/{prefix(code)}phases/middle/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_search_index(site, lang):
+    index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    own_titles = {soup(page_path(site, prefix(lang) + a)).h1.get_text(strip=True) for a in PAGES}
+    assert titles == own_titles
+    for doc in index["docs"]:
+        assert not doc["location"].startswith(tuple(f"{code}/" for code in TRANSLATED))
+    html = soup(page_path(site, prefix(lang) + "about-dit/"))
+    config = json.loads(html.find("script", id="__config").string)
+    assert urljoin(f"https://x/{prefix(lang)}about-dit/", config["base"]) == f"https://x/{prefix(lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_404_page_that_offers_every_language(site, lang):
+    html = soup(site / prefix(lang) / "404.html")
+    assert html.html["lang"] == lang
+    assert html.h1.get_text(strip=True) == load_strings(ROOT / "content", lang)["not_found"]["title"]
+    offered = {li["lang"]: li.a["href"] for li in html.select("ul.dit-languages li")}
+    assert offered == {code: f"/{prefix(code)}" for code in LANGS}
+    assert html.select_one("aside.dit-urgent a[href^='tel:999']")
+
+
+def test_root_404_is_the_source_language(site):
+    assert soup(site / "404.html").html["lang"] == "en"
+
+
+def test_welsh_urgent_help_leads_with_wales(site):
+    page = soup(page_path(site, "cy/get-help-now/"))
+    assert page.select("article h2")[0]["id"] == "wales"
+    anywhere = page.find(id="anywhere-uk").find_next("ul")
+    assert anywhere.select_one("a.dit-tel")["href"] == "tel:08081640123", "Samaritans in Welsh first"
+    urgent = [a["href"] for a in page.select("aside.dit-urgent a.dit-tel")]
+    assert urgent[:2] == ["tel:999", "tel:111"] and "tel:08081640123" in urgent
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_draft_translation_says_so_at_the_top_with_a_link_to_english(site, lang):
+    strings = load_strings(ROOT / "content", lang)
+    html = soup(page_path(site, f"{lang}/what-to-expect/"))
+    note = html.select_one("article .dit-translation")
+    assert note is not None and note.find_next("h1"), "the note comes before the heading"
+    assert strings["translation"]["draft"].strip() in note.get_text(" ", strip=True)
+    link = note.find("a", hreflang="en")
+    assert urljoin(f"/{lang}/what-to-expect/", link["href"]) == "/what-to-expect/"
+
+
+def test_english_pages_carry_no_translation_note(site):
+    for address in PAGES:
+        assert soup(page_path(site, address)).select_one(".dit-translation") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_site_name_and_colour_toggle_speak_the_pages_language(site, lang):
+    strings = load_strings(ROOT / "content", lang)
+    html = soup(page_path(site, prefix(lang) + "phases/"))
+    assert html.title.get_text().endswith(f" - {strings['site_name']}")
+    assert html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == strings["site_name"]
+    labels = {toggle["aria-label"] for toggle in html.select("form.md-header__option input[aria-label]")}
+    assert labels == {strings["palette"]["dark_mode"], strings["palette"]["light_mode"]}
+
+
+def test_urdu_pages_and_only_urdu_pages_load_the_nastaliq_font(site):
+    for lang in LANGS:
+        html = soup(page_path(site, prefix(lang) + "about-dit/"))
+        sheets = [l["href"] for l in html.find_all("link", rel="stylesheet")]
+        assert any(s.endswith("assets/fonts/ur.css") for s in sheets) == (lang == "ur"), lang
+    css = (site / "assets" / "fonts" / "ur.css").read_text(encoding="utf-8")
+    assert 'local("Noto Nastaliq Urdu")' in css.split("url(")[0], "the reader's own font comes first"
+    assert (site / "assets" / "fonts" / "noto-nastaliq-urdu-subset.woff2").exists()
+
+
+def test_urdu_font_subset_holds_every_character_the_urdu_pages_use():
+    from scripts import fonts
+    assert fonts.missing_characters() == set(), "run `python -m scripts fonts` after changing Urdu text"

@@ -1,0 +1,131 @@
+"""Translation status, staleness, structural parity, and adding a language."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from scripts import build, parity, translations
+from scripts.settings import ROOT, languages, load, quality
+from tests.conftest import page_path, soup
+from tests.pages import PAGES
+
+CONTENT = ROOT / "content"
+TRANSLATED = [language.code for language in languages()][1:]
+REVIEWERS = {"test-reviewer": {"name": "Test Reviewer", "role": "Translator"}}
+
+
+def ratio(lang: str) -> tuple[float, float]:
+    ratios = quality()["length_ratio"]
+    return tuple(ratios.get(lang, ratios["default"]))
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_translation_keeps_the_english_structure(lang):
+    found = []
+    for source in PAGES.values():
+        found += parity.differences(CONTENT / "en" / source, CONTENT / lang / source, ratio(lang))
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_translation_records_the_english_version_it_was_made_from(lang):
+    for source in PAGES.values():
+        status = translations.status_of(CONTENT / lang / source, CONTENT / "en" / source, lang, source, {})
+        assert not status.stale, f"content/{lang}/{source} is out of date: update it, then run `python -m scripts stamp`"
+
+
+def test_parity_names_the_file_and_what_differs(tmp_path):
+    page = tmp_path / "pl" / "what-to-expect.md"
+    page.parent.mkdir()
+    text = (CONTENT / "pl" / "what-to-expect.md").read_text(encoding="utf-8")
+    text = re.sub(r"\n## [^\n]*\{#interpreters\}\n", "\n", text)  # a dropped heading
+    text = text.replace("{{ sessions }}", "16", 1)  # a typed number instead of the setting
+    page.write_text(text, encoding="utf-8")
+    found = "\n".join(parity.differences(CONTENT / "en" / "what-to-expect.md", page, ratio("pl")))
+    assert f"{page.as_posix()}: headings differ" in found and "(2, 'interpreters')" in found
+    assert "placeholders differ from the English: missing ['{{sessions}}']" in found
+    assert "numbers the English does not have: ['16']" in found
+
+
+def _translated_pair(tmp_path, lang="pl", page="glossary.md"):
+    (tmp_path / "en").mkdir()
+    (tmp_path / lang).mkdir()
+    english, translated = tmp_path / "en" / page, tmp_path / lang / page
+    shutil.copy(CONTENT / "en" / page, english)
+    shutil.copy(CONTENT / lang / page, translated)
+    return english, translated
+
+
+def _mark_reviewed(translated, reviewer="test-reviewer"):
+    meta, body = translations.split(translated.read_text(encoding="utf-8"))
+    text = translated.read_text(encoding="utf-8").replace(
+        "  status: draft", f"  status: reviewed\n  reviewer: {reviewer}\n  reviewed_hash: {translations.text_hash(meta, body)}")
+    translated.write_text(text, encoding="utf-8")
+
+
+def test_a_changed_english_page_makes_its_translation_stale(tmp_path):
+    english, translated = _translated_pair(tmp_path)
+    assert not translations.status_of(translated, english, "pl", "glossary.md", {}).stale
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    status = translations.status_of(translated, english, "pl", "glossary.md", {})
+    assert status.stale and status.label == "draft, STALE"
+    translations.stamp(translated, english)
+    assert not translations.status_of(translated, english, "pl", "glossary.md", {}).stale
+
+
+def test_a_reviewed_translation_whose_text_changes_goes_back_to_draft(tmp_path):
+    english, translated = _translated_pair(tmp_path)
+    _mark_reviewed(translated)
+    assert translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS).reviewed
+    translated.write_text(translated.read_text(encoding="utf-8") + "\nZmiana.\n", encoding="utf-8")
+    status = translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS)
+    assert not status.reviewed and status.note == "changed since it was reviewed"
+
+
+def test_a_reviewer_must_be_listed(tmp_path):
+    english, translated = _translated_pair(tmp_path)
+    _mark_reviewed(translated, reviewer="someone-else")
+    status = translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS)
+    assert not status.reviewed and "not in settings/reviewers.yml" in status.note
+
+
+def test_pages_show_stale_and_reviewed_status(project, tmp_path):
+    (project / "settings" / "reviewers.yml").write_text(
+        "test-reviewer:\n  name: Test Reviewer\n  role: Translator\n", encoding="utf-8")
+    _mark_reviewed(project / "content" / "es" / "glossary.md")
+    english = project / "content" / "en" / "questions.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new answer.\n", encoding="utf-8")
+    site = build.build(project, tmp_path / "site")
+
+    stale = soup(page_path(site, "es/questions/")).select_one(".dit-translation")
+    assert stale.select_one(".dit-translation__stale"), "the English changed, so the page says so"
+    assert soup(page_path(site, "es/glossary/")).select_one(".dit-translation") is None, "reviewed, up to date"
+    assert soup(page_path(site, "es/about-dit/")).select_one(".dit-translation__stale") is None
+
+
+def test_status_table_lists_every_language_and_page(capsys):
+    from scripts.cli import main
+    assert main(["translations"]) == 0
+    out = capsys.readouterr().out
+    header, *rows = out.splitlines()
+    assert header.split()[1:] == TRANSLATED
+    assert sum(1 for row in rows if row.startswith(tuple(PAGES.values()))) == len(PAGES)
+    assert "draft, up to date" in out
+
+
+def test_adding_a_language_takes_one_folder_and_one_config_entry(project, tmp_path):
+    french = project / "content" / "fr"
+    shutil.copytree(project / "content" / "pl", french)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "        - locale: ur\n", "        - locale: fr\n          name: Français\n        - locale: ur\n"),
+        encoding="utf-8")
+    site = build.build(project, tmp_path / "site")
+    for address in PAGES:
+        html = soup(page_path(site, f"fr/{address}"))
+        assert html.html["lang"] == "fr" and html.body["dir"] == "ltr"
+    switcher = {a["hreflang"] for a in soup(page_path(site, "about-dit/")).select(".md-select__link")}
+    assert "fr" in switcher
+    assert (site / "fr" / "404.html").exists() and (site / "fr" / "search" / "search_index.json").exists()
