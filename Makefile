@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser clean
+.PHONY: site serve test system-tools clean check-links check-readability check-a11y check-html check-external
 
 site: $(READY)
 	$(PY) -m scripts build
@@ -13,11 +13,19 @@ site: $(READY)
 serve: $(READY)
 	$(PY) -m scripts serve
 
-test: $(READY) browser
+test: $(READY) system-tools
 	$(PY) -m pytest
 
-browser: $(READY)
-	$(PY) -m scripts ensure-browser
+system-tools: $(READY)
+	$(PY) -m scripts ensure-tools
+
+# Each quality gate alone, on a fresh build. `make test` runs all of them too.
+check-links check-readability check-a11y check-html: check-%: site
+	$(PY) -m scripts check $*
+
+# Needs a network: fetches every external link. Never part of the offline gates.
+check-external: site
+	$(PY) -m scripts check external
 
 # The virtual environment, with the pinned and hashed requirements; redone when they change.
 $(READY): requirements.txt

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import browser, build, settings, translations
+from scripts import build, settings, system_packages, translations
 from scripts.settings import ROOT
 
 PLACEHOLDER_WARNING = """
@@ -29,13 +29,31 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run quality gates on the built site; print each report; fail if any found a problem."""
+    from scripts import checks
+    site = Path(args.site).resolve()
+    if not (site / "index.html").exists():
+        print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
+        return 2
+    failed = []
+    for name in args.names:
+        problems, report = checks.CHECKS[name](site)
+        print(report, end="\n\n")
+        if problems:
+            failed.append(f"{name}: {len(problems)} problem(s)")
+    print("All checks passed." if not failed else "FAILED: " + "; ".join(failed))
+    return 1 if failed else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", "127.0.0.1:8000"],
                            cwd=ROOT, env=build.mkdocs_env())
 
 
-def cmd_ensure_browser(args: argparse.Namespace) -> int:
-    print(f"Chromium: {browser.ensure_chromium()}")
+def cmd_ensure_tools(args: argparse.Namespace) -> int:
+    print(f"Chromium: {system_packages.ensure_chromium()}")
+    print(f"Java (for the HTML checker): {system_packages.ensure_java()}")
     return 0
 
 
@@ -72,6 +90,18 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Mark translations as checked by a qualified reviewer listed in settings/reviewers.yml."""
+    reviewers = settings.load().reviewers
+    if args.reviewer not in reviewers:
+        print(f"settings/reviewers.yml: no reviewer '{args.reviewer}' (add the person there first)", file=sys.stderr)
+        return 1
+    for name in args.files:
+        translations.mark_reviewed(Path(name).resolve(), args.reviewer)
+        print(f"reviewed by {args.reviewer}: {name}")
+    return 0
+
+
 def cmd_fonts(args: argparse.Namespace) -> int:
     from scripts import fonts
     out = fonts.build_subset()
@@ -84,14 +114,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="build the whole site into site/ (strict)").set_defaults(run=cmd_build)
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
-    commands.add_parser("ensure-browser", help="find or install Chromium for the browser tests"
-                        ).set_defaults(run=cmd_ensure_browser)
+    commands.add_parser("ensure-tools", help="find or install Chromium and Java for the checks"
+                        ).set_defaults(run=cmd_ensure_tools)
+    check = commands.add_parser("check", help="run quality gates on the built site")
+    check.add_argument("names", nargs="+", choices=["links", "readability", "a11y", "html", "external"])
+    check.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
+    check.set_defaults(run=cmd_check)
     status = commands.add_parser("translations", help="print the translation status table")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
     status.set_defaults(run=cmd_translations)
     stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
     stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")
     stamp.set_defaults(run=cmd_stamp)
+    review = commands.add_parser("review", help="mark translations as checked by a listed reviewer")
+    review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
+    review.add_argument("files", nargs="+", help="translated Markdown files")
+    review.set_defaults(run=cmd_review)
     commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -171,6 +171,14 @@ def _translation(config, page) -> dict | None:
     return {"status": status, "english_url": get_relative_url(path or "./", page.url)}
 
 
+def on_post_page(output, page, config):
+    """Material sets dir only on <body>; a right-to-left page says so on <html> too, so the whole
+    document (title, scroll bars, validators) knows its direction."""
+    if _language(config) in RTL:
+        output = output.replace("<html ", '<html dir="rtl" ', 1)
+    return output
+
+
 def on_template_context(context, template_name, config):
     # Static templates (404.html, sitemap.xml) have no page. The 404 page still shows urgent help in
     # its language, and offers every language.
@@ -190,9 +198,12 @@ def _all_languages(config) -> list[dict]:
 
 
 def on_post_template(output, template_name, config):
-    """Each language's 404 page goes to its own folder. static-i18n renders every language's 404 to the
+    """Each language's 404 page goes to its own folder, with its direction on <html> (see on_post_page). static-i18n renders every language's 404 to the
     site root, so for a translation the root keeps the default language's page (written first)."""
-    if template_name != "404.html" or not _prefix(config, _language(config)):
+    if template_name != "404.html":
+        return output
+    output = on_post_page(output, None, config)
+    if not _prefix(config, _language(config)):
         return output
     site = Path(config.site_dir)
     own = site / _prefix(config, _language(config)) / "404.html"

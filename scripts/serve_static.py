@@ -9,8 +9,15 @@ from pathlib import Path
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         # Like a static host: a missing page gets the site's own 404 page.
@@ -28,9 +35,11 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Yield the base URL (http://127.0.0.1:PORT/) of a server for `site`, stopped afterwards."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def serve(site: Path, headers: dict[str, str] | None = None):
+    """Yield the base URL (http://127.0.0.1:PORT/) of a server for `site`, stopped afterwards.
+    `headers` are sent with every response."""
+    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

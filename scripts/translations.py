@@ -86,3 +86,14 @@ def stamp(translated: Path, english: Path) -> bool:
         updated = re.sub(r"\n---\n", f"\ntranslation:\n{line}\n  status: draft\n---\n", text, count=1)
     translated.write_text(updated, encoding="utf-8")
     return updated != text
+
+
+def mark_reviewed(translated: Path, reviewer: str) -> None:
+    """Record that a listed reviewer checked this translation as it stands now."""
+    text = translated.read_text(encoding="utf-8")
+    meta, body = split(text)
+    fingerprint = text_hash(meta, body)
+    text = re.sub(r"^  (status|reviewer|reviewed_hash): .*\n", "", text, flags=re.M)
+    text = re.sub(r"^translation:\n", "translation:\n  status: reviewed\n"
+                  f"  reviewer: {reviewer}\n  reviewed_hash: {fingerprint}\n", text, count=1, flags=re.M)
+    translated.write_text(text, encoding="utf-8")

@@ -57,7 +57,7 @@ def browser():
     """Debian's Chromium, driven by Playwright; `make test` installs it when it is missing."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import CHROMIUM_ARGS, ensure_chromium
+    from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
         yield chromium

@@ -59,10 +59,9 @@ def _translated_pair(tmp_path, lang="pl", page="glossary.md"):
 
 
 def _mark_reviewed(translated, reviewer="test-reviewer"):
-    meta, body = translations.split(translated.read_text(encoding="utf-8"))
-    text = translated.read_text(encoding="utf-8").replace(
-        "  status: draft", f"  status: reviewed\n  reviewer: {reviewer}\n  reviewed_hash: {translations.text_hash(meta, body)}")
-    translated.write_text(text, encoding="utf-8")
+    translations.mark_reviewed(translated, reviewer)
+    meta, _ = translations.split(translated.read_text(encoding="utf-8"))
+    assert meta["translation"]["status"] == "reviewed" and meta["translation"]["reviewer"] == reviewer
 
 
 def test_a_changed_english_page_makes_its_translation_stale(tmp_path):

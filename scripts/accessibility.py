@@ -1,0 +1,95 @@
+"""Accessibility: axe-core (WCAG 2.2 A and AA rules) on whole pages in Debian's headless Chromium,
+in light and dark colour schemes, at phone and desktop widths. One browser tab per page runs all
+four combinations. Any request to another host is blocked and reported."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import axe_playwright_python
+
+from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SCHEMES = ("light", "dark")
+
+
+@dataclass
+class A11yReport:
+    violations: list[str] = field(default_factory=list)
+    waived: list[str] = field(default_factory=list)
+    incomplete: dict[str, set[str]] = field(default_factory=dict)  # rule -> pages axe could not decide
+    other_hosts: list[str] = field(default_factory=list)
+    runs: int = 0
+
+    def text(self) -> str:
+        lines = [f"Accessibility (axe-core, WCAG 2.2 A/AA): {self.runs} runs, "
+                 f"{len(self.violations)} violation(s), {len(self.other_hosts)} request(s) to other hosts."]
+        lines += [f"  VIOLATION {v}" for v in self.violations]
+        lines += [f"  BLOCKED REQUEST {u}" for u in self.other_hosts]
+        lines += [f"  waived: {w}" for w in self.waived]
+        lines.append("Needs a person to check (axe 'incomplete'):")
+        lines += [f"  {rule}: {len(pages)} page(s), e.g. {sorted(pages)[0]}" for rule, pages in sorted(self.incomplete.items())]
+        return "\n".join(lines)
+
+
+def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None) -> A11yReport:
+    """Run axe on every address (relative to base_url). `waivers` maps an axe rule id to its reason.
+    `browser` is a running Playwright browser to share; without one, Chromium is started here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
+            try:
+                return check(base_url, addresses, waivers, own)
+            finally:
+                own.close()
+
+    report = A11yReport()
+    context = browser.new_context()
+
+    def only_this_site(route):
+        if route.request.url.startswith((base_url, "data:")):
+            route.continue_()
+        else:
+            report.other_hosts.append(f"{route.request.url} (from {route.request.frame.url})")
+            route.abort()
+
+    context.route("**/*", only_this_site)
+    try:
+        tab = context.new_page()
+        for address in addresses:
+            _check_page(tab, base_url, address, waivers, report)
+    finally:
+        context.close()
+    return report
+
+
+def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport) -> None:
+    """One page load, four axe runs: phone and desktop widths, light and dark schemes."""
+    tab.set_viewport_size(VIEWPORTS["desktop"])
+    tab.emulate_media(color_scheme="light")
+    tab.goto(base_url + address.lstrip("/"), wait_until="load")
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    # Check the settled page, not colours caught halfway through a theme transition.
+    tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    for width, viewport in VIEWPORTS.items():
+        tab.set_viewport_size(viewport)
+        for scheme in SCHEMES:
+            tab.emulate_media(color_scheme=scheme)
+            tab.wait_for_function("s => matchMedia(`(prefers-color-scheme: ${s})`).matches", arg=scheme)
+            result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                                  " resultTypes: ['violations', 'incomplete']})", WCAG_TAGS)
+            report.runs += 1
+            where = f"{address} [{width}, {scheme}]"
+            for violation in result["violations"]:
+                targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+                line = f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+                if violation["id"] in waivers:
+                    report.waived.append(f"{line} (waiver: {waivers[violation['id']]})")
+                else:
+                    report.violations.append(line)
+            for item in result["incomplete"]:
+                report.incomplete.setdefault(item["id"], set()).add(address)

@@ -1,0 +1,36 @@
+"""Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
+checker), installing them when this machine allows (root on Debian, as on CI)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags for a closed network: no background requests to Google's hosts, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _apt_install(package: str) -> None:
+    if not (os.geteuid() == 0 and shutil.which("apt-get")):
+        raise SystemExit(f"Debian's package '{package}' is missing and cannot be installed from here. "
+                         f"Install it as root: apt-get install {package}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+
+
+def ensure_chromium() -> Path:
+    """Chromium's path, installing Debian's package if it is missing and we may."""
+    if not CHROMIUM.exists():
+        _apt_install("chromium")
+    return CHROMIUM
+
+
+def ensure_java() -> Path:
+    """A Java runtime for the Nu HTML Checker, installing Debian's if it is missing and we may."""
+    if not shutil.which("java"):
+        _apt_install("default-jre-headless")
+    return Path(shutil.which("java"))

@@ -1,0 +1,92 @@
+"""The quality gates pass on the real site in every language, and fail, naming the page and the
+problem, when a fixture plants a broken link, a missing anchor, a long sentence, an image without
+alt text, or invalid HTML."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from scripts import checks, readability
+from tests.pages import PAGES
+
+
+@pytest.fixture
+def planted(site, tmp_path):
+    """A copy of the built site that a test may damage."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    return copy
+
+
+def plant(site, address: str, old: str, new: str) -> None:
+    page = site / address / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_page_is_scored_for_readability(site):
+    pages = checks.content_pages(site)
+    assert len(pages) == len(PAGES) * 6
+    assert pages["/ur/phases/middle/"] == "ur" and pages["/phases/middle/"] == "en"
+
+
+def test_site_has_no_broken_links_or_anchors(site):
+    problems, report = checks.check_links(site)
+    assert problems == [], report
+    assert "Checked" in report and "https://doi.org/10.1017/S0033291719000928" in report
+
+
+def test_link_check_names_a_planted_broken_link_and_missing_anchor(planted):
+    plant(planted, "pl/about-dit", "</article>", '<a href="../no-such-page/">x</a><a href="../glossary/#no-such-term">y</a></article>')
+    problems, _ = checks.check_links(planted)
+    text = "\n".join(problems)
+    assert "/pl/about-dit/: /pl/no-such-page/ (404" in text
+    assert "/pl/glossary/#no-such-term" in text and "anchor" in text.lower()
+
+
+def test_site_reads_easily_in_every_language(site):
+    problems, report = checks.check_readability(site)
+    assert problems == [], report
+
+
+def test_readability_quotes_a_planted_long_sentence(planted):
+    long = " ".join(["This sentence keeps going"] * 8) + "."
+    plant(planted, "what-to-expect", "</article>", f"<p>{long}</p></article>")
+    problems, report = checks.check_readability(planted)
+    assert any(p.startswith("/what-to-expect/: sentence of 32 words") for p in problems)
+    assert f'shorten (32 words): "{long}"' in report
+
+
+def test_sentences_split_for_each_script():
+    html = "<article><h2>Title</h2><p>ایک جملہ۔ دوسرا جملہ؟ Third one.</p><ul><li>item</li></ul>" \
+           "<ul class='references'><li>Left out.</li></ul><ol aria-hidden='true'><li>1</li></ol></article>"
+    assert readability.sentences(html) == ["Title", "ایک جملہ۔", "دوسرا جملہ؟", "Third one.", "item"]
+
+
+def test_site_passes_axe_on_every_page_scheme_and_width(site, browser):
+    problems, report = checks.check_accessibility(site, browser=browser)
+    assert problems == [], report
+    assert f"{len(list(site.rglob('*.html'))) * 4} runs" in report
+
+
+def test_accessibility_names_a_planted_image_without_alt_text(planted, browser):
+    for page in planted.rglob("*.html"):  # one page is enough here
+        if page != planted / "index.html":
+            page.unlink()
+    plant(planted, "", "</article>", '<img src="assets/images/favicon.png" width="10" height="10"></article>')
+    problems, _ = checks.check_accessibility(planted, browser=browser)
+    assert any(p.startswith("/ [desktop, light]: image-alt") for p in problems), problems
+
+
+def test_site_is_valid_html(site):
+    problems, report = checks.check_html(site)
+    assert problems == [], report
+    assert "waived" in report  # the one known theme quirk, with its reason
+
+
+def test_html_check_names_a_planted_invalid_page(planted):
+    plant(planted, "es/glossary", "</article>", "<p><div>mal</div></p></article>")
+    problems, _ = checks.check_html(planted)
+    assert any(p.startswith("/es/glossary/index.html:") for p in problems), problems
