@@ -20,6 +20,15 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def _build_pdfs(root: Path, site: Path) -> None:
+    """Print the leaflets in a process of their own: Playwright's synchronous API allows one
+    browser driver per thread, and the caller (a test, say) may be driving one already."""
+    result = subprocess.run([sys.executable, "-m", "scripts", "leaflet-pdfs", str(site), "--root", str(root)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"Printing the leaflets to PDF failed:\n{result.stdout}{result.stderr}")
+
+
 def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
     """Build with --strict (every warning is an error) and return the finished site folder."""
     site_dir = site_dir or root / "site"
@@ -30,6 +39,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
             cwd=root, env=mkdocs_env(), capture_output=True, text=True)
         if result.returncode != 0:
             raise BuildError(result.stdout + result.stderr)
+        _build_pdfs(root, work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

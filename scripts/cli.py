@@ -102,6 +102,18 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
+    from scripts import pdf, release
+    root = Path(args.root).resolve()
+    leaflets = {}
+    for language in settings.languages(root):
+        prefix = "" if language.default else f"{language.code}/"
+        leaflets[prefix] = (language.code, settings.load_strings(root / "content", language.code)["site_name"])
+    for path in pdf.build_leaflets(Path(args.site).resolve(), leaflets, release.version(root), release.build_date(root)):
+        print(f"Wrote {path}")
+    return 0
+
+
 def cmd_fonts(args: argparse.Namespace) -> int:
     from scripts import fonts
     out = fonts.build_subset()
@@ -130,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
     review.add_argument("files", nargs="+", help="translated Markdown files")
     review.set_defaults(run=cmd_review)
+    pdfs = commands.add_parser("leaflet-pdfs", help="print a built site's leaflets to PDF (part of build)")
+    pdfs.add_argument("site")
+    pdfs.add_argument("--root", default=str(ROOT))
+    pdfs.set_defaults(run=cmd_leaflet_pdfs)
     commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -15,12 +15,13 @@ from pathlib import Path
 # MkDocs puts only this folder on sys.path while it loads a hook; the package lives one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from babel.core import get_global  # noqa: E402
 from babel.dates import format_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import frontmatter, placeholders, settings, translations  # noqa: E402
+from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
@@ -56,9 +57,9 @@ def _prefix(config, lang: str) -> str:
     return "" if lang == _default_language(config) else f"{lang}/"
 
 
-def _site(config) -> dict:
-    """Site-wide values in the current language."""
-    lang = _language(config)
+def _site(config, lang: str | None = None) -> dict:
+    """Site-wide values in a language (by default the one being built)."""
+    lang = lang or _language(config)
     strings = _strings(config.docs_dir, lang)
     feedback = config.extra.get("feedback", {})
     href = feedback.get("url") or f"mailto:{feedback.get('email', '')}"
@@ -109,13 +110,18 @@ def on_page_markdown(markdown, page, config, files):
     return _fill(markdown, site, where)
 
 
+def on_page_content(html, page, config, files):
+    """Every link in the article carries its absolute address, which print CSS writes out after it."""
+    return page_artefacts.mark_print_links(html, page.canonical_url)
+
+
 def _date(value: dt.date, locale: str) -> str:
     return f'<time datetime="{value.isoformat()}">{html.escape(format_date(value, "long", locale=locale))}</time>'
 
 
-def _common(config, page_url: str | None) -> dict:
+def _common(config, page_url: str | None, lang: str | None = None) -> dict:
     """What every page shows; page_url None means a page served at any address (404)."""
-    site = _site(config)
+    site = _site(config, lang)
     strings = site["strings"]
     urgent = html.escape(strings["urgent"]["text"])
     help_page = f"{site['prefix']}get-help-now/"
@@ -146,8 +152,76 @@ def on_page_context(context, page, config, nav):
         sources_html=placeholders.sources_list(_site(config)["settings"], meta.get("sources") or []),
     )
     dit.update(_alternates(config, page.url), translation=_translation(config, page))
+    dit.update(_share(config, page, dit, context))
+    if page.url[len(dit["prefix"]):] == "for-professionals/":
+        dit["tools"] = _tools(config, page, nav, dit)
     context["dit"] = dit
     return context
+
+
+def _tools(config, page, nav, dit: dict) -> dict:
+    """What the embed picker and downloads on /for-professionals/ list: this language's pages."""
+    prefix = dit["prefix"]
+    i18n = config.plugins.get("i18n")
+    names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
+    pages = []
+    for item in nav.pages:
+        path = item.url[len(prefix):]
+        pages.append({"path": path, "title": item.title,
+                      "script": sharing.script_snippet(config.site_url, dit["lang"], dit["default_language"], path),
+                      "qr": get_relative_url(_qr_path(prefix, path), page.url)})
+    return {"pages": pages, "here": "", "root": get_relative_url(prefix or "./", page.url),
+            "api": get_relative_url(f"{api.API}/index.json", page.url),
+            "languages": [{"code": code, "name": names.get(code, code)} for code in _languages(config)]}
+
+
+def _qr_path(prefix: str, path: str) -> str:
+    """A page's downloadable QR code: pl/qr/phases-middle.svg (home: pl/qr/index.svg)."""
+    return f"{prefix}qr/{path.strip('/').replace('/', '-') or 'index'}.svg"
+
+
+def _share(config, page, dit: dict, context: dict) -> dict:
+    """The page's share panel, link previews and oEmbed link; and, written beside the page, its
+    embeddable variant, JSON document and oEmbed document."""
+    lang, prefix = dit["lang"], dit["prefix"]
+    record = page_artefacts.PageRecord(
+        lang=lang, direction="rtl" if lang in RTL else "ltr", prefix=prefix, path=page.url[len(prefix):],
+        url=page.url, canonical=page.canonical_url, title=page.meta["title"],
+        description=page.meta["description"], article_html=page.content, meta=page.meta)
+    site_dir, settings_ = Path(config.site_dir), _site(config)["settings"]
+    reviewer = dit["reviewer"]
+    status = dit["translation"]["status"] if dit["translation"] else None
+    page_artefacts.write_document(
+        site_dir, config.site_url, record,
+        checked_by=f"{reviewer['name']}, {reviewer['role']}" if reviewer else None,
+        translation=None if not status else {
+            "status": "reviewed" if status.reviewed else "draft", "up_to_date": not status.stale,
+            "english_url": dit["alternates"][dit["default_language"]]},
+        sources=[{k: v for k, v in vars(settings_.sources[i]).items() if v is not None}
+                 for i in page.meta.get("sources") or []])
+    page_artefacts.write_oembed(site_dir, config.site_url, config.site_name, record)
+    share = {
+        "canonical": page.canonical_url,
+        "qr_svg": sharing.qr_svg(page.canonical_url, dit["t"]["share"]["qr"]),
+        "og_locale": _og_locale(dit["t"].get("date_locale", lang)),
+        "og_alternates": [_og_locale(_strings(config.docs_dir, other).get("date_locale", other))
+                          for other in _languages(config) if other != lang],
+        "oembed_url": config.site_url + page_artefacts.oembed_path(record),
+        "noindex": False,
+    }
+    page_artefacts.write_embed_page(site_dir, config.theme.get_env(), {**context, "dit": {**dit, **share}}, record)
+    qr_file = site_dir / _qr_path(prefix, record.path)
+    qr_file.parent.mkdir(parents=True, exist_ok=True)
+    qr_file.write_text(share["qr_svg"], encoding="utf-8")
+    return share
+
+
+def _og_locale(locale: str) -> str:
+    """Open Graph wants language_TERRITORY (en_GB, pl_PL)."""
+    from babel import Locale
+    parsed = Locale.parse(locale)
+    territory = parsed.territory or Locale.parse(get_global("likely_subtags").get(parsed.language, parsed.language)).territory
+    return f"{parsed.language}_{territory}" if territory else parsed.language
 
 
 def _alternates(config, page_url: str) -> dict:
@@ -245,3 +319,14 @@ def on_post_build(config):
     out.parent.mkdir(parents=True, exist_ok=True)
     index = {"config": _search_settings(search, config, lang), "docs": entries}
     out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+    strings = _strings(config.docs_dir, lang)
+    leaflet_context = {"config": config, "dit": {**_common(config, f"{prefix}leaflet/", lang),
+                                                 "direction": "rtl" if lang in RTL else "ltr",
+                                                 "site_name": strings["site_name"],
+                                                 "version": release.version(), "build_date": release.build_date(),
+                                                 "site_url": config.site_url + prefix,
+                                                 "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"])}}
+    page_artefacts.write_leaflet(Path(config.site_dir), config.theme.get_env(), leaflet_context, lang, prefix)
+    if not (i18n and i18n.building):  # the last post_build of the whole site
+        api.write_index(Path(config.site_dir), config.site_url)

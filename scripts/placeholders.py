@@ -55,11 +55,12 @@ def sources_list(settings: Settings, ids: list[str] | None = None) -> str:
     """Sources as an HTML list with the class that readability checks leave out."""
     chosen = [settings.sources[i] for i in (ids if ids is not None else settings.sources)]
     items = "".join(
-        f'<li id="source-{s.id}">{html.escape(s.text)}'
-        + (f' <a href="{html.escape(s.url)}">{html.escape(s.url)}</a>' if s.url else "") + "</li>"
+        f'<li id="source-{s.id}"><span dir="ltr">{html.escape(s.text)}'
+        + (f' <a href="{html.escape(s.url)}">{html.escape(s.url)}</a>' if s.url else "") + "</span></li>"
         for s in chosen)
-    # References are cited in English, their original language, whatever the page's language.
-    return f'<ul class="references" lang="en" dir="ltr">{items}</ul>'
+    # References are cited in English, their original language, whatever the page's language; each
+    # runs left to right inside the page's own list layout.
+    return f'<ul class="references" lang="en">{items}</ul>'
 
 
 def values(settings: Settings, strings: dict, site: dict) -> dict[str, str]:

@@ -1,0 +1,53 @@
+"""Print each language's leaflet to A4 PDFs, normal and large print (at least 16 pt), with Chromium,
+which shapes every script correctly (joined Arabic and Urdu letters, right to left). Each PDF is
+tagged, carries its language and title, and its dates come from the commit, not the clock."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from scripts.serve_static import serve
+from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
+
+VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
+
+
+def _pdf_date(day: dt.date) -> str:
+    return f"D:{day:%Y%m%d}000000Z"
+
+
+def _stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
+    """Fixed metadata: title, language, version and the build date (so two builds are identical)."""
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.add_metadata({"/Title": title, "/Subject": f"Version {version}", "/Producer": "DIT patient information",
+                         "/Creator": "Chromium", "/CreationDate": _pdf_date(day), "/ModDate": _pdf_date(day)})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer._ID = None
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: str, day: dt.date) -> list[Path]:
+    """`leaflets` maps a language prefix ("" or "pl/") to (language code, title). Returns the PDFs."""
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        for prefix, (lang, title) in leaflets.items():
+            for name, html_class in VARIANTS.items():
+                tab.goto(f"{base}{prefix}leaflet/", wait_until="load")
+                tab.evaluate("document.fonts.ready.then(() => true)")
+                if html_class:
+                    tab.evaluate("c => document.documentElement.classList.add(c)", html_class)
+                out = site / prefix / name
+                tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
+                        prefer_css_page_size=True)
+                _stamp(out, title, lang, version, day)
+                written.append(out)
+        browser.close()
+    return written

@@ -1,0 +1,42 @@
+"""What referrers and clinics take away from a page: its QR code, link-preview tags, the oEmbed
+document and the embed snippet."""
+from __future__ import annotations
+
+import html
+import io
+
+import segno
+
+EMBED_TITLE = "Dynamic Interpersonal Therapy (DIT) information"
+
+
+def qr_svg(url: str, label: str) -> str:
+    """An inline SVG QR code for `url`, described for screen readers by `label`."""
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2, svgclass="dit-qr")
+    svg = out.getvalue().decode("ascii")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+
+
+def embed_url(site_url: str, prefix: str, path: str) -> str:
+    return f"{site_url}{prefix}embed/{path}"
+
+
+def iframe_snippet(site_url: str, prefix: str, path: str, title: str = EMBED_TITLE) -> str:
+    """The plain iframe for sites that allow no scripts."""
+    return (f'<iframe src="{html.escape(embed_url(site_url, prefix, path))}" title="{html.escape(title)}" '
+            'loading="lazy" style="width:100%;height:900px;border:0"></iframe>')
+
+
+def script_snippet(site_url: str, lang: str, default_lang: str, path: str) -> str:
+    """The one script tag that places and sizes the iframe."""
+    lang_attr = f' data-lang="{lang}"' if lang != default_lang else ""
+    return f'<script src="{html.escape(site_url)}embed.js" data-page="{html.escape(path.strip("/"))}"{lang_attr} async></script>'
+
+
+def oembed(title: str, site_name: str, site_url: str, prefix: str, path: str) -> dict:
+    """An oEmbed "rich" document whose HTML is the iframe snippet (https://oembed.com)."""
+    return {"version": "1.0", "type": "rich", "title": title, "provider_name": site_name,
+            "provider_url": site_url, "width": 800, "height": 900,
+            "html": iframe_snippet(site_url, prefix, path, title)}

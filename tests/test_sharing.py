@@ -1,0 +1,154 @@
+"""For referrers and clinics: share, print, embed and reuse every page in every language."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from scripts import api
+from tests.conftest import page_path, soup
+from tests.pages import PAGES
+
+SITE_URL = "https://dit.example.org/"
+LANGS = ["en", "cy", "pl", "es", "ar", "ur"]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def test_every_page_has_a_qr_code_that_opens_its_canonical_url_and_fits_a_phone(page, base_url):
+    import zxingcpp
+    for lang in LANGS:
+        for address in PAGES:
+            page.goto(f"{base_url}{prefix(lang)}{address}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"/{prefix(lang)}{address} scrolls sideways"
+            qr = page.locator(".dit-share svg.dit-qr")
+            assert qr.get_attribute("role") == "img" and qr.get_attribute("aria-label")
+            image = Image.open(io.BytesIO(qr.screenshot()))
+            decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+            assert decoded == [f"{SITE_URL}{prefix(lang)}{address}"], f"/{prefix(lang)}{address}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_has_link_preview_tags(site, lang):
+    for address in PAGES:
+        html = soup(page_path(site, prefix(lang) + address))
+        og = {m["property"]: m["content"] for m in html.find_all("meta", property=True)
+              if m["property"] != "og:locale:alternate"}
+        assert og["og:url"] == f"{SITE_URL}{prefix(lang)}{address}"
+        assert og["og:title"] == html.h1.get_text(strip=True)
+        assert og["og:description"] == html.find("meta", attrs={"name": "description"})["content"]
+        assert og["og:locale"].split("_")[0] == lang
+        alternates = [m["content"] for m in html.find_all("meta", property="og:locale:alternate")]
+        assert sorted(a.split("_")[0] for a in alternates) == sorted(set(LANGS) - {lang})
+        assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+
+
+def test_oembed_discovery_points_to_a_rich_document_with_the_iframe(site):
+    html = soup(page_path(site, "pl/phases/middle/"))
+    link = html.find("link", type="application/json+oembed")
+    assert "alternate" in link["rel"]
+    document = json.loads((site / link["href"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
+    assert document["type"] == "rich" and document["version"] == "1.0"
+    assert f'src="{SITE_URL}pl/embed/phases/middle/"' in document["html"] and document["html"].startswith("<iframe")
+
+
+def test_printing_a_page_gives_a_clean_leaflet(page, base_url):
+    page.goto(f"{base_url}ar/what-to-expect/")
+    page.emulate_media(media="print")
+    for hidden in ["header.md-header", ".md-sidebar--primary", ".md-search", "footer.md-footer", ".dit-help-link"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for kept in ["article h1", ".dit-page-info time", "aside.dit-urgent", ".dit-share svg.dit-qr"]:
+        assert page.locator(kept).first.is_visible(), kept
+    written_out = page.evaluate("""() => getComputedStyle(
+        document.querySelector('article a[data-print]'), '::after').content""")
+    assert "https://dit.example.org/ar/" in written_out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_leaflet_page_and_pdfs_in_its_own_script(site, lang):
+    html = soup(site / prefix(lang) / "leaflet" / "index.html")
+    assert html.html["lang"] == lang
+    assert [h.get_text(strip=True) for h in html.select(".dit-leaflet__section > h2")] == [
+        soup(page_path(site, prefix(lang) + a)).h1.get_text(strip=True) for a in ("", "what-to-expect/", "phases/", "get-help-now/")]
+    assert html.select_one("aside.dit-urgent a[href='tel:999']")
+    normal, large = (PdfReader(site / prefix(lang) / name) for name in ("leaflet.pdf", "leaflet-large-print.pdf"))
+    for pdf in (normal, large):
+        assert pdf.trailer["/Root"]["/Lang"] == lang
+        assert "/StructTreeRoot" in pdf.trailer["/Root"], "a tagged PDF"
+        assert pdf.metadata.title == html.title.get_text()
+        assert pdf.metadata.subject.startswith("Version ")
+        text = "".join(p.extract_text() for p in pdf.pages)
+        assert "999" in text
+        if lang in ("ar", "ur"):
+            assert sum("\u0600" <= c <= "\u06ff" for c in text) > 500, "Arabic-script text"
+    assert len(large.pages) > len(normal.pages), "large print takes more pages"
+
+
+def test_large_print_leaflet_is_at_least_16_point(page, base_url):
+    page.goto(f"{base_url}leaflet/")
+    page.evaluate("document.documentElement.classList.add('large-print')")
+    size_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.dit-leaflet__section > p')).fontSize)")
+    assert size_px * 0.75 >= 16, f"{size_px * 0.75} pt"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_has_an_embed_variant_without_site_chrome(site, lang):
+    for address in PAGES:
+        html = soup(site / prefix(lang) / "embed" / address / "index.html")
+        where = f"/{prefix(lang)}embed/{address}"
+        assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex", where
+        assert html.find("link", rel="canonical")["href"] == f"{SITE_URL}{prefix(lang)}{address}", where
+        assert html.find("meta", attrs={"name": "responsive-embedded-sizing"}) is not None
+        assert html.find("base")["target"] == "_top"
+        assert not html.select("nav, .md-header, .md-sidebar, .md-search, footer.md-footer, form"), where
+        scripts = [s["src"] for s in html.find_all("script")]
+        assert len(scripts) == 1 and scripts[0].endswith("assets/embed-frame.js"), where
+        assert all(not l["href"].startswith("http") for l in html.find_all("link", rel="stylesheet"))
+        assert html.select_one("aside.dit-urgent") and html.select_one(".dit-embed__dates time")
+        assert html.select_one(".dit-embed__attribution a[href='./']")
+
+
+def test_json_documents_are_valid_against_their_schemas(site):
+    folder = site / api.API
+    index_schema = json.loads((folder / "index.schema.json").read_text(encoding="utf-8"))
+    page_schema = json.loads((folder / "page.schema.json").read_text(encoding="utf-8"))
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator
+    checker(index_schema, format_checker=checker.FORMAT_CHECKER).validate(index)
+    assert len(index["pages"]) == len(PAGES) * len(LANGS)
+    for entry in index["pages"]:
+        document = json.loads((site / entry["document"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
+        checker(page_schema, format_checker=checker.FORMAT_CHECKER).validate(document)
+        assert document["canonical_url"] == entry["canonical_url"]
+        assert document["direction"] == ("rtl" if document["language"] in ("ar", "ur") else "ltr")
+        assert (document["translation"] is None) == (document["language"] == "en")
+        assert 'href="../' not in document["article_html"], "links are absolute"
+
+
+def test_a_document_that_breaks_the_schema_is_caught(site):
+    folder = site / api.API
+    page_schema = json.loads((folder / "page.schema.json").read_text(encoding="utf-8"))
+    document = json.loads((folder / "pages" / "pl" / "index.json").read_text(encoding="utf-8"))
+    document.pop("canonical_url")
+    with pytest.raises(jsonschema.ValidationError, match="canonical_url"):
+        jsonschema.validate(document, page_schema)
+
+
+def test_professionals_page_offers_snippets_and_downloads(page, base_url):
+    page.goto(f"{base_url}pl/for-professionals/")
+    page.select_option("#dit-tools-page", "phases/middle/")
+    page.select_option("#dit-tools-lang", "ar")
+    script = page.input_value("#dit-tools-script")
+    assert script == f'<script src="{SITE_URL}embed.js" data-page="phases/middle" data-lang="ar" async></script>'
+    assert f'src="{SITE_URL}ar/embed/phases/middle/"' in page.input_value("#dit-tools-iframe")
+    for name in ("leaflet.pdf", "leaflet-large-print.pdf"):
+        assert page.locator(f".dit-tools a[href$='{name}']").count() == 1
+    response = page.request.get(page.locator(".dit-tools__qr a").first.evaluate("a => a.href"))
+    assert response.ok and response.body().startswith(b"<svg")
