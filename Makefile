@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean check-links check-readability check-a11y check-html check-external
+.PHONY: site serve test system-tools clean dist check-links check-readability check-a11y check-html check-external
 
+# `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
-	$(PY) -m scripts build
+	$(PY) -m scripts build $(if $(CLINIC),--clinic $(CLINIC))
 
 serve: $(READY)
 	$(PY) -m scripts serve
@@ -33,5 +34,9 @@ $(READY): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
+# The built site as one versioned archive, for web teams that cannot run Python.
+dist: site
+	$(PY) -m scripts dist
+
 clean:
-	rm -rf site .site-* .cache
+	rm -rf site .site-* .cache dist

@@ -19,7 +19,6 @@
   for (var i = 0; i < tags.length; i++) embed(tags[i]);
 
   function embed(tag) {
-    if (tag.hasAttribute(DONE)) return;
     tag.setAttribute(DONE, "");
 
     // The site lives in the folder that holds this file, at whatever host and path.
@@ -50,7 +49,7 @@
       if (!data || typeof data !== "object" || data.type !== TYPE) return;
       var height = data.height;
       if (typeof height === "number" && height > 0 && height <= 100000) {
-        document.querySelectorAll('iframe').forEach(function(f){f.style.height = Math.ceil(height) + 'px';});
+        style.height = Math.ceil(height) + "px";
       }
     });
 

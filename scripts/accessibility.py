@@ -3,7 +3,11 @@ in light and dark colour schemes, at phone and desktop widths. One browser tab p
 four combinations. Any request to another host is blocked and reported."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
@@ -33,6 +37,29 @@ class A11yReport:
         lines.append("Needs a person to check (axe 'incomplete'):")
         lines += [f"  {rule}: {len(pages)} page(s), e.g. {sorted(pages)[0]}" for rule, pages in sorted(self.incomplete.items())]
         return "\n".join(lines)
+
+
+def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
+    """The same check, split over one Chromium per processor core (each in a process of its own:
+    Playwright's synchronous API drives one browser per thread)."""
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    chunks = [addresses[i::workers] for i in range(workers)]
+    processes = [subprocess.Popen([sys.executable, "-m", "scripts.accessibility", base_url, json.dumps(waivers), *chunk],
+                                  stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
+    report = A11yReport()
+    for process in processes:
+        out, _ = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError("an accessibility worker failed")
+        part = json.loads(out)
+        report.violations += part["violations"]
+        report.waived += part["waived"]
+        report.other_hosts += part["other_hosts"]
+        report.runs += part["runs"]
+        for rule, pages in part["incomplete"].items():
+            report.incomplete.setdefault(rule, set()).update(pages)
+    report.violations.sort()
+    return report
 
 
 def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None) -> A11yReport:
@@ -93,3 +120,8 @@ def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], repor
                     report.violations.append(line)
             for item in result["incomplete"]:
                 report.incomplete.setdefault(item["id"], set()).add(address)
+
+
+if __name__ == "__main__":  # a worker of check_parallel: BASE_URL WAIVERS_JSON ADDRESS...
+    found = check(sys.argv[1], sys.argv[3:], json.loads(sys.argv[2]))
+    print(json.dumps({**asdict(found), "incomplete": {k: sorted(v) for k, v in found.incomplete.items()}}))

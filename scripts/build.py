@@ -29,6 +29,31 @@ def _build_pdfs(root: Path, site: Path) -> None:
         raise BuildError(f"Printing the leaflets to PDF failed:\n{result.stdout}{result.stderr}")
 
 
+# What a copy of the project needs to build on its own.
+PROJECT_PARTS = ("mkdocs.yml", "content", "overrides", "scripts", "settings")
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | None = None) -> Path:
+    """Build a copy of the site branded for one clinic (scripts/clinic.py checks the profile first)."""
+    from scripts import clinic
+    profile = clinic.load_profile(profile_path, root)  # raises ProfileError naming every problem
+    with tempfile.TemporaryDirectory(prefix="dit-clinic-") as tmp:
+        project = copy_project(root, Path(tmp) / "project")
+        clinic.apply_profile(profile, project)
+        return build(project, site_dir or root / "site")
+
+
 def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
     """Build with --strict (every warning is an error) and return the finished site folder."""
     site_dir = site_dir or root / "site"

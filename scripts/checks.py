@@ -22,7 +22,8 @@ def content_pages(site: Path, root: Path = settings.ROOT) -> dict[str, str]:
     codes = [language.code for language in settings.languages(root)]
     found = {}
     for page in links.pages(site):
-        if page.endswith("/") or page == "":
+        derived = "/embed/" in f"/{page}" or "/leaflet/" in f"/{page}"  # the same text, gated at its page
+        if (page.endswith("/") or page == "") and not derived:
             first = page.split("/", 1)[0]
             found["/" + page] = first if first in codes[1:] else codes[0]
     return found
@@ -47,12 +48,11 @@ def check_readability(site: Path, root: Path = settings.ROOT) -> Result:
     return failures, readability.report(scores, failures)
 
 
-def check_accessibility(site: Path, root: Path = settings.ROOT, browser=None) -> Result:
-    """`browser`: a running Playwright browser to share (the tests have one open already)."""
+def check_accessibility(site: Path, root: Path = settings.ROOT) -> Result:
     addresses = ["/" + page for page in links.pages(site)]
     waivers = settings.read_yaml(root / "settings" / "a11y-waivers.yml") or {}
     with serve(site) as base:
-        report = accessibility.check(base, addresses, waivers, browser)
+        report = accessibility.check_parallel(base, addresses, waivers)
     return report.violations + [f"request to another host: {u}" for u in report.other_hosts], report.text()
 
 

@@ -17,13 +17,14 @@ PLACEHOLDER_WARNING = """
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from scripts.clinic import ProfileError
     try:
-        site = build.build()
-    except build.BuildError as error:
+        site = build.build_for_clinic(Path(args.clinic).resolve()) if args.clinic else build.build()
+    except (build.BuildError, ProfileError) as error:
         print(error, file=sys.stderr)
         print("Build failed: the previous site/ was left as it was.", file=sys.stderr)
         return 1
-    if "example.org" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
+    if not args.clinic and "example.org" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
         print(PLACEHOLDER_WARNING, file=sys.stderr)
     print(f"Built the site in {site.relative_to(ROOT)}/")
     return 0
@@ -114,6 +115,16 @@ def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dist(args: argparse.Namespace) -> int:
+    from scripts import dist
+    site = ROOT / "site"
+    if not (site / "index.html").exists():
+        print("site/: no built site here (run `make site` first)", file=sys.stderr)
+        return 2
+    print(f"Wrote {dist.pack(site, ROOT / 'dist').relative_to(ROOT)}")
+    return 0
+
+
 def cmd_fonts(args: argparse.Namespace) -> int:
     from scripts import fonts
     out = fonts.build_subset()
@@ -124,7 +135,9 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="build the whole site into site/ (strict)").set_defaults(run=cmd_build)
+    build_command = commands.add_parser("build", help="build the whole site into site/ (strict)")
+    build_command.add_argument("--clinic", help="a clinic profile (YAML) to build a branded copy for")
+    build_command.set_defaults(run=cmd_build)
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
     commands.add_parser("ensure-tools", help="find or install Chromium and Java for the checks"
                         ).set_defaults(run=cmd_ensure_tools)
@@ -146,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     pdfs.add_argument("site")
     pdfs.add_argument("--root", default=str(ROOT))
     pdfs.set_defaults(run=cmd_leaflet_pdfs)
+    commands.add_parser("dist", help="pack site/ into dist/dit-site-<version>.tar.gz").set_defaults(run=cmd_dist)
     commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -635,8 +635,9 @@ def _check_urgent_help(check: _Checker, value: object) -> UrgentHelp | None:
                 check.problem(f"{key}.id", f"{line_id!r} must be lower-case letters, digits and _, "
                                            "starting with a letter, like crisis_line")
             elif line_id.startswith(LOCAL_PREFIX):
+                placeholder = "{{ phone:" + line_id + " }}"
                 check.problem(f"{key}.id", f"'{line_id}': leave out '{LOCAL_PREFIX}', the build adds it "
-                                           f"(pages write {{{{ phone:{LOCAL_PREFIX}{line_id.removeprefix(LOCAL_PREFIX)} }}}})")
+                                           f"(pages write {placeholder})")
             elif line_id in ids:
                 check.problem(f"{key}.id", f"'{line_id}' is used by another local line")
             else:
@@ -794,7 +795,26 @@ def apply_profile(profile: ClinicProfile, project: Path) -> None:
     _apply_service(profile, project)
     _apply_helplines(profile, project)
     logo_name = _copy_logo(profile, project)
+    _apply_brand(profile, project, logo_name)
     _write_clinic(profile, project, logo_name)
+
+
+def _apply_brand(profile: ClinicProfile, project: Path, logo_name: str | None) -> None:
+    """The clinic's colour in the header (checked above for contrast with white text) and its logo."""
+    folder = project / LOGO_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "brand.css").write_text(
+        "/* The clinic's brand colour, from its profile (written by scripts/clinic.py). */\n"
+        ":root, [data-md-color-scheme=\"default\"], [data-md-color-scheme=\"slate\"] {\n"
+        f"  --md-primary-fg-color: {profile.brand_colour};\n}}\n", encoding="utf-8")
+    path = project / "mkdocs.yml"
+    header, body = path.read_text(encoding="utf-8").split("\n", 1)
+    config = yaml.safe_load(body)
+    config["extra_css"] = [*config.get("extra_css", []), "assets/clinic/brand.css"]
+    if logo_name:
+        config["theme"]["logo"] = f"assets/clinic/{logo_name}"
+        config["theme"].get("icon", {}).pop("logo", None)
+    path.write_text(header + "\n" + _dump(config), encoding="utf-8")
 
 
 def _apply_mkdocs(profile: ClinicProfile, project: Path) -> None:

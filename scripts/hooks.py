@@ -34,6 +34,11 @@ def _settings(root: str) -> settings.Settings:
 
 
 @cache
+def _clinic(root: str) -> dict | None:
+    return settings.load_clinic(Path(root))
+
+
+@cache
 def _strings(docs_dir: str, lang: str) -> dict:
     return settings.load_strings(Path(docs_dir), lang)
 
@@ -137,6 +142,32 @@ def _common(config, page_url: str | None, lang: str | None = None) -> dict:
         "urgent_html": _fill(urgent, site, f"content/{site['lang']}/strings.yml: urgent.text"),
         "publisher": site["publisher"],
         "feedback_href": site["feedback_href"],
+        "clinic": _clinic_details(config, site),
+    }
+
+
+def _clinic_details(config, site: dict) -> dict | None:
+    """A clinic build's own details, in the page's language (a name missing there is shown in English)."""
+    clinic = _clinic(str(Path(config.config_file_path).parent))
+    if not clinic:
+        return None
+    lang = site["lang"]
+
+    def name(texts: dict) -> dict:
+        return {"text": texts.get(lang, texts["en"]), "lang": lang if lang in texts else "en"}
+
+    phone = clinic["contact"]["phone"]
+    reviewer = clinic.get("reviewer")
+    return {
+        "name": name(clinic["name"]),
+        "phone_html": f'<a class="dit-tel" href="tel:{html.escape(phone["dial"])}" dir="ltr">{html.escape(phone["display"])}</a>',
+        "email": clinic["contact"]["email"],
+        "referral_text": clinic["referral"]["text"][lang],
+        "referral_url": clinic["referral"].get("url"),
+        "local": [{"name": name(line["name"]), "phone_html": placeholders.phone_link(site["settings"], line["id"])}
+                  for line in clinic["urgent_help"]["local"]],
+        "reviewer": None if not reviewer else {"name": reviewer["name"], "role": reviewer["role"][lang],
+                                               "checked_on": reviewer["checked_on"]},
     }
 
 

@@ -161,3 +161,9 @@ def languages(root: Path = ROOT) -> list[Language]:
 def quality(root: Path = ROOT) -> dict:
     """Thresholds for the content checks (settings/quality.yml)."""
     return _mapping(root / "settings" / "quality.yml")
+
+
+def load_clinic(root: Path = ROOT) -> dict | None:
+    """settings/clinic.yml, written by a clinic build (scripts/clinic.py); None for the generic site."""
+    path = root / "settings" / "clinic.yml"
+    return _mapping(path) if path.exists() else None

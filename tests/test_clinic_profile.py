@@ -341,7 +341,7 @@ def test_apply_profile_merges_service_overrides(project, tmp_path):
                                   "role": {"en": "Clinical psychologist", "pl": "Psycholog kliniczny"},
                                   "checked_on": dt.date(2026, 1, 15)}
     assert clinic["logo"] is None
-    assert not (project / "overrides" / "assets" / "clinic").exists()
+    assert [p.name for p in (project / "overrides" / "assets" / "clinic").iterdir()] == ["brand.css"], "no logo"
     assert [language.code for language in settings.languages(project)] == ["en", "pl"]
 
 

@@ -10,7 +10,6 @@ import math
 import re
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 
@@ -32,6 +31,8 @@ FAKE_EMBED_PAGE = """<!doctype html>
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     window.parent.postMessage({{type: "dit-embed:height", height: height}}, "*");
   }}
+  // On load too: browsers may not run ResizeObserver in an off-screen frame from another origin.
+  addEventListener("load", report);
   new ResizeObserver(report).observe(document.documentElement);
 </script></body></html>
 """
@@ -75,7 +76,8 @@ def site_url(tmp_path_factory):
     shutil.copy2(EMBED_JS, root / "embed.js")
     for path, body in PAGES.items():
         (root / path).mkdir(parents=True, exist_ok=True)
-        (root / path / "index.html").write_text(FAKE_EMBED_PAGE.format(name=path, body=body), encoding="utf-8")
+        page = FAKE_EMBED_PAGE.format(name=path, body=body)
+        (root / path / "index.html").write_text(page, encoding="utf-8")
     (root / "spoof.html").write_text(SPOOF_PAGE, encoding="utf-8")
     with serve(root) as url:
         yield url
@@ -103,10 +105,18 @@ def clinic(browser, site_url, other_url, host):
     """Open a clinic page holding `body`, in a fresh tab of width `width`; returns the tab.
     The tab may reach only the three local test servers, and records what it asks the DIT site for."""
     root, host_url = host
-    contexts = []
+    contexts, blocked = [], []
+
+    def only_local(route):
+        if route.request.url.startswith((site_url, other_url, host_url)):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
 
     def open_page(body: str, width: int = 390, head_script: str = ""):
         context = browser.new_context(viewport={"width": width, "height": 800})
+        context.route("**/*", only_local)
         contexts.append(context)
         tab = context.new_page()
         tab.site_requests = []
@@ -119,6 +129,7 @@ def clinic(browser, site_url, other_url, host):
     yield open_page
     for context in contexts:
         context.close()
+    assert blocked == [], f"the page tried to reach other hosts: {blocked}"
 
 
 def script_tag(site_url: str, **data: str) -> str:
@@ -130,20 +141,22 @@ def frame_heights(tab) -> list[float]:
     return tab.eval_on_selector_all("iframe", "frames => frames.map(f => f.getBoundingClientRect().height)")
 
 
-def wait_for(condition, what: str, timeout: float = 10):
-    """Poll `condition` until it is true; fail with `what` and its last value otherwise."""
+def frame_sources(tab) -> list[str]:
+    return tab.eval_on_selector_all("iframe", "frames => frames.map(f => f.src)")
+
+
+def wait_for(condition, what: str, state=lambda: None, timeout: float = 10):
+    """Poll `condition` until it gives a true value and return that; else fail, showing `state()`."""
     deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
+    while not (value := condition()):
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
+            pytest.fail(f"timed out waiting for {what}; state: {state()!r}")
         time.sleep(0.05)
+    return value
 
 
 def wait_for_heights(tab, expected: list[float]):
-    wait_for(lambda: frame_heights(tab) == expected, f"iframe heights {expected}")
+    wait_for(lambda: frame_heights(tab) == expected, f"iframe heights {expected}", lambda: frame_heights(tab))
     time.sleep(0.3)  # and they stay so
     assert frame_heights(tab) == expected
 
@@ -183,8 +196,10 @@ def test_one_script_tag_makes_one_iframe_at_the_right_address(clinic, site_url, 
     assert iframe.get_attribute("title") == title
     assert iframe.get_attribute("loading") == "lazy"
     assert iframe.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
+    assert iframe.evaluate("f => !CSS.supports('frame-sizing', 'content-height')"
+                           " || f.style.getPropertyValue('frame-sizing') === 'content-height'")
     # Right where the script tag is, not at the end of the page.
-    assert tab.evaluate("document.querySelector('script[src$=\"embed.js\"]').nextElementSibling.tagName") == "IFRAME"
+    assert tab.eval_on_selector("script[src$='embed.js']", "s => s.nextElementSibling.tagName") == "IFRAME"
     # The page really loads, and the script asks the DIT site for nothing else.
     tab.frame_locator("iframe").locator("#content").wait_for()
     assert sorted(tab.site_requests) == [site_url + "embed.js", site_url + address]
@@ -198,13 +213,14 @@ def test_iframe_is_as_tall_as_the_page_in_it_at_phone_and_desktop_widths(clinic,
     heights = {}
     for width in (first, then):
         tab.set_viewport_size({"width": width, "height": 800})
-        wait_for(lambda: inner.evaluate("innerWidth") == tab.evaluate("document.querySelector('iframe').clientWidth"),
+        wait_for(lambda: inner.evaluate("innerWidth") == tab.eval_on_selector("iframe", "f => f.clientWidth"),
                  "the embedded page to get the new width")
 
         def fits():
             content = math.ceil(inner.evaluate("document.documentElement.getBoundingClientRect().height"))
             return content > 600 and frame_heights(tab) == [content] and content
-        heights[width] = wait_for(fits, f"the iframe to fit its page at width {width}")
+        heights[width] = wait_for(fits, f"the iframe to fit its page at width {width}",
+                                  lambda: frame_heights(tab))
         # No scrollbar inside the iframe: the reader scrolls the clinic's page only.
         assert inner.evaluate("document.documentElement.scrollHeight <= window.innerHeight")
     assert heights[390] > heights[1280], "the text should wrap into more lines on a phone"
@@ -228,20 +244,17 @@ def test_height_messages_from_anyone_but_the_embedded_dit_page_are_ignored(
             window.postMessage({type: "test:done"}, "*");
         }""")
         origin = host[1]
-    elif sender == "other-origin-frame":
-        tab.evaluate("url => document.body.append(Object.assign(document.createElement('iframe'), {src: url}))",
-                     other_url + "spoof.html")
-        origin = other_url
-    elif sender == "dit-site-other-frame":
-        tab.evaluate("url => document.body.append(Object.assign(document.createElement('iframe'), {src: url}))",
-                     site_url + "spoof.html")
-        origin = site_url
+    elif sender in ("other-origin-frame", "dit-site-other-frame"):
+        origin = other_url if sender == "other-origin-frame" else site_url
+        tab.evaluate("src => document.body.append(Object.assign(document.createElement('iframe'), {src}))",
+                     origin + "spoof.html")
     else:  # the embedded frame itself is sent elsewhere, e.g. by a redirect
         inner = tab.locator("iframe").element_handle().content_frame()
         inner.evaluate("url => { location.href = url; }", other_url + "spoof.html")
         origin = other_url
     wait_for_done_message(tab, origin)
-    assert any(m["data"].get("height") == 77 for m in tab.evaluate("window.seen") if isinstance(m["data"], dict))
+    spoof = {"origin": origin.rstrip("/"), "data": {"type": "dit-embed:height", "height": 77}}
+    assert spoof in tab.evaluate("window.seen")
     time.sleep(0.2)
     assert frame_heights(tab)[0] == 1234
 
@@ -269,22 +282,22 @@ def test_malformed_height_messages_from_the_embedded_page_are_ignored(clinic, si
 @pytest.mark.parametrize("data", [
     {"page": "../../x"}, {"page": "javascript:alert(1)"}, {"page": "https://evil.example/x"},
     {"page": "phases/middle?x=1"}, {"page": "phases//middle"}, {"page": "%2e%2e/x"},
-    {"page": "Phases/Middle"}, {"page": "phases/middle", "lang": "../x"}, {"page": "phases/middle", "lang": "polish"},
+    {"page": "Phases/Middle"},
+    {"page": "phases/middle", "lang": "../x"}, {"page": "phases/middle", "lang": "polish"},
 ], ids=lambda data: ",".join(f"{k}={v}" for k, v in data.items()))
 def test_bad_page_or_language_makes_no_iframe(clinic, site_url, data):
     # A good tag after the bad one shows that the script did run.
     tab = clinic(script_tag(site_url, **data) + script_tag(site_url, page="phases/middle"))
     tab.locator("iframe").wait_for()
     time.sleep(0.2)
-    assert tab.eval_on_selector_all("iframe", "frames => frames.map(f => f.src)") == [site_url + "embed/phases/middle/"]
+    assert frame_sources(tab) == [site_url + "embed/phases/middle/"]
     assert site_url + "embed/phases/middle/" in tab.site_requests
     assert all(url.endswith(("/embed.js", "/embed/phases/middle/")) for url in tab.site_requests)
 
 
 def test_browsers_without_currentscript_still_get_one_iframe_per_tag(clinic, site_url):
-    tab = clinic(script_tag(site_url, page="phases/middle") + script_tag(site_url, page="phases/middle", lang="pl"),
-                 head_script="Object.defineProperty(document, 'currentScript', {get: () => null});")
+    tags = script_tag(site_url, page="phases/middle") + script_tag(site_url, page="phases/middle", lang="pl")
+    tab = clinic(tags, head_script="Object.defineProperty(document, 'currentScript', {get: () => null});")
     wait_for_heights(tab, [1234, 1777])
     assert tab.evaluate("document.currentScript") is None
-    srcs = tab.eval_on_selector_all("iframe", "frames => frames.map(f => f.src)")
-    assert srcs == [site_url + "embed/phases/middle/", site_url + "pl/embed/phases/middle/"]
+    assert frame_sources(tab) == [site_url + "embed/phases/middle/", site_url + "pl/embed/phases/middle/"]

@@ -39,6 +39,8 @@ def test_site_has_no_broken_links_or_anchors(site):
 
 
 def test_link_check_names_a_planted_broken_link_and_missing_anchor(planted):
+    for other in ("cy", "es", "ar", "ur", "embed"):  # a smaller site is enough here
+        shutil.rmtree(planted / other)
     plant(planted, "pl/about-dit", "</article>", '<a href="../no-such-page/">x</a><a href="../glossary/#no-such-term">y</a></article>')
     problems, _ = checks.check_links(planted)
     text = "\n".join(problems)
@@ -65,18 +67,18 @@ def test_sentences_split_for_each_script():
     assert readability.sentences(html) == ["Title", "ایک جملہ۔", "دوسرا جملہ؟", "Third one.", "item"]
 
 
-def test_site_passes_axe_on_every_page_scheme_and_width(site, browser):
-    problems, report = checks.check_accessibility(site, browser=browser)
+def test_site_passes_axe_on_every_page_scheme_and_width(site):
+    problems, report = checks.check_accessibility(site)
     assert problems == [], report
     assert f"{len(list(site.rglob('*.html'))) * 4} runs" in report
 
 
-def test_accessibility_names_a_planted_image_without_alt_text(planted, browser):
+def test_accessibility_names_a_planted_image_without_alt_text(planted):
     for page in planted.rglob("*.html"):  # one page is enough here
         if page != planted / "index.html":
             page.unlink()
     plant(planted, "", "</article>", '<img src="assets/images/favicon.png" width="10" height="10"></article>')
-    problems, _ = checks.check_accessibility(planted, browser=browser)
+    problems, _ = checks.check_accessibility(planted)
     assert any(p.startswith("/ [desktop, light]: image-alt") for p in problems), problems
 
 

@@ -152,3 +152,19 @@ def test_professionals_page_offers_snippets_and_downloads(page, base_url):
         assert page.locator(f".dit-tools a[href$='{name}']").count() == 1
     response = page.request.get(page.locator(".dit-tools__qr a").first.evaluate("a => a.href"))
     assert response.ok and response.body().startswith(b"<svg")
+
+
+def test_dist_packs_the_whole_site_into_one_reproducible_archive(site, tmp_path):
+    import tarfile
+
+    from scripts import dist, release
+    first = dist.pack(site, tmp_path / "a")
+    second = dist.pack(site, tmp_path / "b")
+    assert first.name == f"dit-site-{release.version()}.tar.gz"
+    assert first.read_bytes() == second.read_bytes(), "the same site gives the same archive"
+    with tarfile.open(first) as archive:
+        names = set(archive.getnames())
+    top = first.name.removesuffix(".tar.gz")
+    for needed in ("index.html", "pl/leaflet.pdf", "embed.js", "api/v1/index.json", "ar/embed/phases/middle/index.html"):
+        assert f"{top}/{needed}" in names
+    assert len(names) == sum(1 for p in site.rglob("*") if p.is_file())

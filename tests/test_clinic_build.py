@@ -1,0 +1,62 @@
+"""A clinic's branded copy of the site, built from one small profile (docs/examples/clinic.yml)."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import build
+from scripts.clinic import ProfileError
+from scripts.settings import ROOT
+from tests.conftest import page_path, soup
+from tests.pages import PAGES
+
+EXAMPLE = ROOT / "docs" / "examples" / "clinic.yml"
+
+
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory):
+    return build.build_for_clinic(EXAMPLE, ROOT, tmp_path_factory.mktemp("clinic") / "site")
+
+
+def test_every_page_shows_the_clinics_details_and_numbers(clinic_site):
+    names = {"": "Riverside NHS Talking Therapies (example)", "pl/": "Riverside NHS Talking Therapies (przykład)",
+             "ur/": "Riverside NHS Talking Therapies (مثال)"}
+    for prefix, name in names.items():
+        for address in PAGES:
+            html = soup(page_path(clinic_site, prefix + address))
+            box = html.select_one(".dit-clinic")
+            assert box is not None and name in box.get_text(), f"/{prefix}{address}"
+            assert box.select_one('a[href="tel:+442079460000"]').get_text() == "020 7946 0000"
+            assert box.select_one('a[href="mailto:dit@riverside.example"]')
+            assert box.select_one('a[href="tel:01134960000"]'), "the local crisis line"
+            assert html.find("link", rel="canonical")["href"] == f"https://dit.riverside.example/{prefix}{address}"
+        embed = soup(clinic_site / prefix / "embed" / "index.html")
+        assert name in embed.select_one(".dit-clinic").get_text()
+
+
+def test_only_the_clinics_languages_are_built(clinic_site):
+    assert (clinic_site / "pl").is_dir() and (clinic_site / "ur").is_dir()
+    for code in ("cy", "es", "ar"):
+        assert not (clinic_site / code).exists()
+    switcher = {a["hreflang"] for a in soup(page_path(clinic_site, "")).select(".md-select__link")}
+    assert switcher == {"en", "pl", "ur"}
+
+
+def test_the_clinics_brand_colour_and_logo_are_used(clinic_site):
+    html = soup(page_path(clinic_site, "about-dit/"))
+    assert any(l["href"].endswith("assets/clinic/brand.css") for l in html.find_all("link", rel="stylesheet"))
+    assert "#005eb8" in (clinic_site / "assets" / "clinic" / "brand.css").read_text(encoding="utf-8")
+    assert html.select_one(".md-header img[src$='assets/clinic/clinic-logo.svg']")
+
+
+def test_a_broken_profile_is_rejected_by_key_and_nothing_is_written(tmp_path):
+    profile = tmp_path / "clinic.yml"
+    profile.write_text(EXAMPLE.read_text(encoding="utf-8").replace("site_url: https://", "site_url: http://")
+                       .replace("languages: [en, pl, ur]", "langauges: [en, pl, ur]"), encoding="utf-8")
+    (tmp_path / "clinic-logo.svg").write_bytes((EXAMPLE.parent / "clinic-logo.svg").read_bytes())
+    site = tmp_path / "site"
+    with pytest.raises(ProfileError) as error:
+        build.build_for_clinic(profile, ROOT, site)
+    message = str(error.value)
+    assert "key 'site_url'" in message and "https" in message
+    assert "key 'langauges'" in message and "languages" in message
+    assert not site.exists()
