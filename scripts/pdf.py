@@ -4,15 +4,30 @@ tagged, carries its language and title, and its dates come from the commit, not 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import shutil
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
 from scripts.serve_static import serve
+from scripts.settings import ROOT
 from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
+# Content-addressed: a PDF is printed again only when something that goes into it changed.
+CACHE = ROOT / ".cache" / "pdf"
+INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-nastaliq-urdu-subset.woff2")
+
+
+def cache_key(site: Path, prefix: str, variant: str, stamp: tuple) -> str:
+    digest = hashlib.sha256(repr((variant, stamp)).encode())
+    digest.update((site / prefix / "leaflet" / "index.html").read_bytes())
+    for name in INPUTS:
+        if (site / name).exists():
+            digest.update((site / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _pdf_date(day: dt.date) -> str:
@@ -34,20 +49,31 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
     """`leaflets` maps a language prefix ("" or "pl/") to (language code, title). Returns the PDFs."""
     from playwright.sync_api import sync_playwright
 
-    written = []
+    written, missing = [], []
+    for prefix, (lang, title) in leaflets.items():
+        for name, html_class in VARIANTS.items():
+            key = cache_key(site, prefix, html_class, (lang, title, version, day.isoformat()))
+            if (CACHE / f"{key}.pdf").exists():
+                shutil.copyfile(CACHE / f"{key}.pdf", site / prefix / name)
+                written.append(site / prefix / name)
+            else:
+                missing.append((prefix, lang, title, name, html_class, key))
+    if not missing:
+        return written
+    CACHE.mkdir(parents=True, exist_ok=True)
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
         tab = browser.new_page()
-        for prefix, (lang, title) in leaflets.items():
-            for name, html_class in VARIANTS.items():
-                tab.goto(f"{base}{prefix}leaflet/", wait_until="load")
-                tab.evaluate("document.fonts.ready.then(() => true)")
-                if html_class:
-                    tab.evaluate("c => document.documentElement.classList.add(c)", html_class)
-                out = site / prefix / name
-                tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
-                        prefer_css_page_size=True)
-                _stamp(out, title, lang, version, day)
-                written.append(out)
+        for prefix, lang, title, name, html_class, key in missing:
+            tab.goto(f"{base}{prefix}leaflet/", wait_until="load")
+            tab.evaluate("document.fonts.ready.then(() => true)")
+            if html_class:
+                tab.evaluate("c => document.documentElement.classList.add(c)", html_class)
+            out = site / prefix / name
+            tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
+                    prefer_css_page_size=True)
+            _stamp(out, title, lang, version, day)
+            shutil.copyfile(out, CACHE / f"{key}.pdf")
+            written.append(out)
         browser.close()
     return written
