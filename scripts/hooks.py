@@ -166,6 +166,8 @@ def _clinic_details(config, site: dict) -> dict | None:
         "referral_url": clinic["referral"].get("url"),
         "local": [{"name": name(line["name"]), "phone_html": placeholders.phone_link(site["settings"], line["id"])}
                   for line in clinic["urgent_help"]["local"]],
+        # The section of /get-help-now/ for the clinic's nation (its heading ids are the same in every language).
+        "nation_anchor": clinic["urgent_help"]["nation"].replace("_", "-"),
         "reviewer": None if not reviewer else {"name": reviewer["name"], "role": reviewer["role"][lang],
                                                "checked_on": reviewer["checked_on"]},
     }

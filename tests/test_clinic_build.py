@@ -29,6 +29,9 @@ def test_every_page_shows_the_clinics_details_and_numbers(clinic_site):
             assert box.select_one('a[href="mailto:dit@riverside.example"]')
             assert box.select_one('a[href="tel:01134960000"]'), "the local crisis line"
             assert html.find("link", rel="canonical")["href"] == f"https://dit.riverside.example/{prefix}{address}"
+        urgent = html.select_one("aside.dit-urgent")
+        assert urgent.select_one('a[href="tel:01134960000"]'), "the local crisis line is in the urgent-help block"
+        assert urgent.select_one("a.dit-urgent__more")["href"].endswith("get-help-now/#england")
         embed = soup(clinic_site / prefix / "embed" / "index.html")
         assert name in embed.select_one(".dit-clinic").get_text()
 

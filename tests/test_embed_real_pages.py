@@ -1,0 +1,43 @@
+"""The real embed pages in a clinic's page on another origin: two embeds, left-to-right and
+right-to-left, at phone and desktop widths, each frame as tall as its page (no inner scrollbar)."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.serve_static import serve
+
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head>
+<body><h1>Our clinic</h1>
+<script src="{site}embed.js" data-page="phases/middle" async></script>
+<p>Between the two.</p>
+<script src="{site}embed.js" data-page="phases/middle" data-lang="ar" async></script>
+</body></html>"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_two_real_embeds_on_another_origin_fit_their_pages(browser, base_url, tmp_path, width):
+    (tmp_path / "index.html").write_text(HOST_PAGE.format(site=base_url), encoding="utf-8")
+    with serve(tmp_path) as host:
+        host = host.replace("127.0.0.1", "localhost")  # another origin than the site
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        tab.goto(host)
+        frames = tab.locator("iframe")
+        assert frames.count() == 2
+        assert frames.nth(0).get_attribute("src") == f"{base_url}embed/phases/middle/"
+        assert frames.nth(1).get_attribute("src") == f"{base_url}ar/embed/phases/middle/"
+        for index, lang in enumerate(["en", "ar"]):
+            frame = tab.frames[index + 1]
+            frame.wait_for_load_state("load")
+            assert frame.evaluate("document.documentElement.lang") == lang
+            tab.wait_for_function(
+                """([i, want]) => Math.abs(document.querySelectorAll('iframe')[i].getBoundingClientRect().height - want) < 2""",
+                arg=[index, frame.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")],
+                timeout=10000)
+            inner = frame.evaluate("[document.documentElement.scrollHeight, innerHeight]")
+            assert inner[0] <= inner[1] + 1, f"{lang} frame scrolls inside at width {width}"
+        heights = [frames.nth(i).bounding_box()["height"] for i in range(2)]
+        assert heights[0] != heights[1], "each frame has its own page's height"
+        # Links in the embedded page open in the top window.
+        assert tab.frames[1].evaluate("document.querySelector('base').target") == "_top"
+        context.close()
