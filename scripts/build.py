@@ -55,7 +55,12 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
 
 
 def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
-    """Build with --strict (every warning is an error) and return the finished site folder."""
+    """Check every input, then build with --strict (every warning is an error) and return the
+    finished site folder. Any problem stops the build before anything is written."""
+    from scripts import validate
+    problems = validate.problems(root)
+    if problems:
+        raise BuildError("The build did not start. Fix these first:\n" + "\n".join(problems))
     site_dir = site_dir or root / "site"
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:

@@ -1,0 +1,151 @@
+"""Check every input before anything is built, and report every problem at once, each naming the
+file (and line where it applies), the field, and what to do. Nothing is written."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import yaml
+
+from scripts import frontmatter, settings
+from scripts.placeholders import PLACEHOLDER
+
+ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
+TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
+# Something that looks like a UK phone number (or 999, 111, 116 123, 18001 111) typed into a page;
+# "NHS 111" and "NHS 24" are the services' names.
+TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|999|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
+
+
+def _at(where: str, text: str, needle: str) -> str:
+    """`where` with the 1-based line where `needle` starts a line ("file.md:4"), if it does."""
+    match = re.search(rf"^{re.escape(needle)}", text, re.M)
+    return f"{where}:{text.count(chr(10), 0, match.start()) + 1}" if match else where
+
+
+def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], phones: dict) -> list[str]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [f"{where}:{line}: not UTF-8 text (save the file as UTF-8)"]
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return [f"{where}:1: front matter is missing (start the file with --- and the fields; see docs/editing.md)"]
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return [f"{where}:{line}: front matter is not valid YAML ({getattr(error, 'problem', error)})"]
+    if not isinstance(meta, dict):
+        return [f"{where}:2: front matter must be fields like 'title: ...'"]
+    found = []
+    for field in sorted(set(meta) - ALLOWED_FIELDS):
+        hint = next((f for f in ALLOWED_FIELDS if _close(f, field)), None)
+        found.append(f"{_at(where, text, field + ':')}: front matter field '{field}' is not known"
+                     + (f" (did you mean '{hint}'?)" if hint else f" (known: {', '.join(sorted(ALLOWED_FIELDS))})"))
+    for problem in frontmatter.problems(meta, where, reviewers, source_ids):
+        field = re.search(r"field '(\w+)'", problem)
+        found.append(problem.replace(f"{where}: ", f"{_at(where, text, field.group(1) + ':') if field else where}: ", 1))
+    translation = meta.get("translation")
+    if translation is not None:
+        if not isinstance(translation, dict):
+            found.append(f"{_at(where, text, 'translation:')}: front matter field 'translation' must hold source_hash and status")
+        else:
+            for field in sorted(set(translation) - TRANSLATION_FIELDS):
+                found.append(f"{_at(where, text, '  ' + field + ':')}: front matter field 'translation.{field}' is not known")
+            if translation.get("status") not in ("draft", "reviewed"):
+                found.append(f"{_at(where, text, '  status:')}: front matter field 'translation.status' must be draft or reviewed")
+            elif translation["status"] == "reviewed" and translation.get("reviewer") not in reviewers:
+                found.append(f"{_at(where, text, '  reviewer:')}: front matter field 'translation.reviewer' must name "
+                             "someone in settings/reviewers.yml")
+    body = text[match.end():]
+    if not body.strip():
+        found.append(f"{where}: the page has no text (write the page, or remove the file and its nav entry)")
+    try:
+        markdown.markdown(body, extensions=["attr_list", "admonition", "md_in_html"])
+    except Exception as error:  # Python-Markdown rarely fails, but when it does, say where
+        found.append(f"{where}: the Markdown could not be read ({error})")
+    offset = text.count("\n", 0, match.end())
+    for number, line in enumerate(body.splitlines(), start=offset + 1):
+        for typed in TYPED_PHONE.finditer(PLACEHOLDER.sub(" ", line)):
+            digits = re.sub(r"\D", "", typed.group(0))
+            known = next((key for key, phone in phones.items() if phone.dial == digits), None)
+            advice = (f"write {{{{ phone:{known} }}}} so it always matches settings/helplines.yml" if known else
+                      "it is not one of the numbers in settings/helplines.yml: add it there, then use {{ phone:ID }}")
+            found.append(f"{where}:{number}: phone number '{typed.group(0)}' is typed into the page ({advice})")
+    return found
+
+
+def _close(a: str, b: str) -> bool:
+    import difflib
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def problems(root: Path = settings.ROOT) -> list[str]:
+    """Every problem in the project's inputs; an empty list means the build may start."""
+    found: list[str] = []
+    try:
+        loaded = settings.load(root)
+    except settings.SettingsError as error:
+        return [str(error).replace(f"{root}/", "")]  # name files as the editor sees them
+    try:
+        languages = [language.code for language in settings.languages(root)]
+    except (settings.SettingsError, KeyError, TypeError) as error:
+        return [f"mkdocs.yml: field 'plugins.i18n.languages' cannot be read ({error})"]
+    content = root / "content"
+    folders = sorted(p.name for p in content.iterdir() if p.is_dir())
+    for folder in folders:
+        if folder not in languages:
+            found.append(f"content/{folder}/: this language folder is not in mkdocs.yml "
+                         f"(add '- locale: {folder}' with its name to plugins.i18n.languages, or remove the folder)")
+    for code in languages:
+        if code not in folders:
+            found.append(f"mkdocs.yml: language '{code}' is configured but content/{code}/ does not exist")
+    source = languages[0]
+    english = {p.relative_to(content / source).as_posix() for p in (content / source).rglob("*.md")} if source in folders else set()
+    english_strings = _strings_keys(content / source / "strings.yml")
+    for code in languages:
+        if code not in folders:
+            continue
+        pages = {p.relative_to(content / code).as_posix() for p in (content / code).rglob("*.md")}
+        for page in sorted(english - pages):
+            found.append(f"content/{code}/{page}: missing (every page of content/{source}/ needs a translation here)")
+        for page in sorted(pages - english):
+            found.append(f"content/{code}/{page}: has no English source content/{source}/{page} "
+                         "(rename it to match an English page, or add the English page first)")
+        for page in sorted(pages):
+            found += check_page(content / code / page, f"content/{code}/{page}", loaded.reviewers,
+                                set(loaded.sources), loaded.phones)
+        strings = content / code / "strings.yml"
+        if not strings.exists():
+            found.append(f"content/{code}/strings.yml: missing (copy content/{source}/strings.yml and translate it)")
+        elif code != source:
+            for key in sorted(english_strings - _strings_keys(strings)):
+                found.append(f"content/{code}/strings.yml: key '{key}' is missing (translate it from content/{source}/strings.yml)")
+    return found
+
+
+def _strings_keys(path: Path, prefix: str = "") -> set[str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if isinstance(path, Path) else path
+    except (OSError, yaml.YAMLError):
+        return set()
+    keys = set()
+    for key, value in (data or {}).items():
+        if isinstance(value, dict):
+            keys |= _strings_keys_of(value, f"{prefix}{key}.")
+        else:
+            keys.add(f"{prefix}{key}")
+    return keys
+
+
+def _strings_keys_of(data: dict, prefix: str) -> set[str]:
+    keys = set()
+    for key, value in data.items():
+        keys |= _strings_keys_of(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
+    return keys
