@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean dist check-links check-readability check-a11y check-html check-external
+.PHONY: site serve test system-tools clean dist check-links check-readability check-a11y check-html check-external check-review
 
 # `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
@@ -23,6 +23,10 @@ system-tools: $(READY)
 # Each quality gate alone, on a fresh build. `make test` runs all of them too.
 check-links check-readability check-a11y check-html: check-%: site
 	$(PY) -m scripts check $*
+
+# Fails when a page is past its review date; a scheduled job runs it (docs/editing.md).
+check-review: $(READY)
+	$(PY) -m scripts check-review
 
 # Needs a network: fetches every external link. Never part of the offline gates.
 check-external: site

@@ -24,6 +24,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         print("Build failed: the previous site/ was left as it was.", file=sys.stderr)
         return 1
+    from scripts import review
+    for line in review.overdue():
+        print(f"WARNING: {line}", file=sys.stderr)
     if not args.clinic and "example.org" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
         print(PLACEHOLDER_WARNING, file=sys.stderr)
     print(f"Built the site in {site.relative_to(ROOT)}/")
@@ -45,6 +48,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             failed.append(f"{name}: {len(problems)} problem(s)")
     print("All checks passed." if not failed else "FAILED: " + "; ".join(failed))
     return 1 if failed else 0
+
+
+def cmd_check_review(args: argparse.Namespace) -> int:
+    """Fail when any page is past its review date (run this on a schedule)."""
+    from scripts import release, review
+    found = review.overdue()
+    print(f"Review dates on {release.build_date().isoformat()}: {len(found)} page(s) overdue.")
+    for line in found:
+        print(f"  OVERDUE {line}")
+    return 1 if found else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -145,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("names", nargs="+", choices=["links", "readability", "a11y", "html", "external"])
     check.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
     check.set_defaults(run=cmd_check)
+    commands.add_parser("check-review", help="fail if any page is past its review date").set_defaults(run=cmd_check_review)
     status = commands.add_parser("translations", help="print the translation status table")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
     status.set_defaults(run=cmd_translations)

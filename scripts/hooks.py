@@ -183,6 +183,8 @@ def on_page_context(context, page, config, nav):
         next_review=_date(meta["next_review"], locale),
         reviewer=reviewers[reviewer] if reviewer else None,
         sources_html=placeholders.sources_list(_site(config)["settings"], meta.get("sources") or []),
+        # Past its review date on the day of the build (the commit's date): the page says so.
+        due_for_review=meta["next_review"] < release.build_date(Path(config.config_file_path).parent),
     )
     dit.update(_alternates(config, page.url), translation=_translation(config, page))
     dit.update(_share(config, page, dit, context))
