@@ -361,7 +361,9 @@ def on_post_build(config):
                                                  "site_name": strings["site_name"],
                                                  "version": release.version(), "build_date": release.build_date(),
                                                  "site_url": config.site_url + prefix,
-                                                 "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"])}}
+                                                 "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"]),
+                                                 # Printed and PDF leaflets link to the public site, never to where they were printed.
+                                                 "help_url": f"{config.site_url}{prefix}get-help-now/"}}
     page_artefacts.write_leaflet(Path(config.site_dir), config.theme.get_env(), leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)

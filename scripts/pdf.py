@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # Content-addressed: a PDF is printed again only when something that goes into it changed.
-CACHE = ROOT / ".cache" / "pdf"
+CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
 INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-nastaliq-urdu-subset.woff2")
 
 

@@ -84,6 +84,10 @@ def test_each_language_has_a_leaflet_page_and_pdfs_in_its_own_script(site, lang)
         assert "/StructTreeRoot" in pdf.trailer["/Root"], "a tagged PDF"
         assert pdf.metadata.title == html.title.get_text()
         assert pdf.metadata.subject.startswith("Version ")
+        links = [a["/A"]["/URI"] for p in pdf.pages for a in (p.get("/Annots") or [])
+                 if "/A" in a.get_object() and "/URI" in a["/A"]]
+        assert links and all(link.startswith(("https://dit.example.org/", "tel:", "sms:", "mailto:", "https://doi.org",
+                                               "https://www.")) for link in links), links
         text = "".join(p.extract_text() for p in pdf.pages)
         assert "999" in text
         if lang in ("ar", "ur"):
