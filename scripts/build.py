@@ -20,6 +20,12 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def _write_redirects(root: Path, site: Path) -> None:
+    from scripts import redirects, settings
+    prefixes = {language.code: "" if language.default else f"{language.code}/" for language in settings.languages(root)}
+    redirects.write_redirects(site, root, settings.read_yaml(root / "mkdocs.yml")["site_url"], prefixes)
+
+
 def _build_pdfs(root: Path, site: Path) -> None:
     """Print the leaflets in a process of their own: Playwright's synchronous API allows one
     browser driver per thread, and the caller (a test, say) may be driving one already."""
@@ -70,6 +76,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
         if result.returncode != 0:
             raise BuildError(result.stdout + result.stderr)
         _build_pdfs(root, work)
+        _write_redirects(root, work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

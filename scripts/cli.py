@@ -138,6 +138,13 @@ def cmd_dist(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_record_addresses(args: argparse.Namespace) -> int:
+    """Add the built site's new addresses to settings/published-addresses.txt (it only grows)."""
+    from scripts import redirects
+    print(f"Added {redirects.record(ROOT / 'site')} new address(es) to settings/{redirects.PUBLISHED}")
+    return 0
+
+
 def cmd_fonts(args: argparse.Namespace) -> int:
     from scripts import fonts
     out = fonts.build_subset()
@@ -174,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     pdfs.add_argument("--root", default=str(ROOT))
     pdfs.set_defaults(run=cmd_leaflet_pdfs)
     commands.add_parser("dist", help="pack site/ into dist/dit-site-<version>.tar.gz").set_defaults(run=cmd_dist)
+    commands.add_parser("record-addresses", help="add the built site's new addresses to the published list"
+                        ).set_defaults(run=cmd_record_addresses)
     commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

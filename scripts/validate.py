@@ -93,6 +93,14 @@ def problems(root: Path = settings.ROOT) -> list[str]:
         loaded = settings.load(root)
     except settings.SettingsError as error:
         return [str(error).replace(f"{root}/", "")]  # name files as the editor sees them
+    from scripts import redirects
+    try:
+        for number, move in enumerate(redirects.moves(root), start=1):
+            if not (root / "content" / "en" / (move["to"].rstrip("/") + ".md")).exists() and \
+                    not (root / "content" / "en" / move["to"] / "index.md").exists():
+                found.append(f"settings/moves.yml: entry {number}: 'to: {move['to']}' is not a page")
+    except settings.SettingsError as error:
+        found.append(str(error))
     try:
         languages = [language.code for language in settings.languages(root)]
     except (settings.SettingsError, KeyError, TypeError) as error:
