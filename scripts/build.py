@@ -77,6 +77,9 @@ def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
             raise BuildError(result.stdout + result.stderr)
         _build_pdfs(root, work)
         _write_redirects(root, work)
+        from scripts import hosting
+        hosting.write_netlify_headers(work)
+        hosting.write_nginx(work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

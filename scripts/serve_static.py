@@ -6,16 +6,20 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    # Headers for every response: a dict, or a function of the request path giving (name, value) pairs.
+    extra_headers: dict[str, str] | Callable[[str], list[tuple[str, str]]] = {}
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 
     def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
+        headers = self.extra_headers
+        pairs = headers(self.path.split("?")[0]) if callable(headers) else headers.items()
+        for name, value in pairs:
             self.send_header(name, value)
         super().end_headers()
 
@@ -35,10 +39,10 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, headers: dict[str, str] | None = None):
+def serve(site: Path, headers=None):
     """Yield the base URL (http://127.0.0.1:PORT/) of a server for `site`, stopped afterwards.
-    `headers` are sent with every response."""
-    handler = type("Handler", (_Quiet,), {"extra_headers": headers or {}})
+    `headers`: sent with every response (a dict, or a function of the path, as in _Quiet)."""
+    handler = type("Handler", (_Quiet,), {"extra_headers": staticmethod(headers) if callable(headers) else (headers or {})})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,74 @@
+"""Safe hosting: served with exactly the headers Netlify or Cloudflare Pages would send (every
+matching `_headers` rule, combined), every page loads with no Content-Security-Policy violation, no
+cookie, nothing personal stored and no request to another host; embed pages may be framed by another
+origin and normal pages may not."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts import hosting
+from scripts.serve_static import serve
+
+MATERIAL_STORAGE = re.compile(r"^(/.*\.)?__(palette|consent|tabs|outdated|search|tags|annotations)")
+
+
+@pytest.fixture(scope="module")
+def hosted(site):
+    with serve(site, headers=lambda path: hosting.headers_for(site, path)) as url:
+        yield url
+
+
+def test_every_page_runs_under_the_policy_with_no_violation_and_no_tracking(browser, site, hosted):
+    context = browser.new_context()
+    requests, violations = [], []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));""")
+    tab = context.new_page()
+    tab.on("console", lambda m: violations.append(m.text) if "CSP-VIOLATION" in m.text or "Content Security Policy" in m.text else None)
+    addresses = hosting.page_addresses(site) + ["no/such/page/"]
+    for address in addresses:
+        tab.goto(hosted + address.lstrip("/"), wait_until="load")
+    tab.goto(hosted + "ar/about-dit/", wait_until="load")  # and search: its worker and index
+    tab.locator("input.md-search__input").click()
+    tab.locator("input.md-search__input").press_sequentially("DIT", delay=20)
+    tab.locator(".md-search-result__item").first.wait_for()
+    assert violations == []
+    assert [u for u in requests if not u.startswith((hosted, "data:"))] == []
+    assert context.cookies() == []
+    stored = tab.evaluate("Object.keys(localStorage)")
+    assert [key for key in stored if not MATERIAL_STORAGE.match(key)] == [], "only the theme's own settings"
+    context.close()
+
+
+def test_the_policy_allows_no_inline_script_but_materials_own(site):
+    policy = next(v for n, v in hosting.headers_for(site, "/pl/about-dit/") if n == "Content-Security-Policy")
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert "worker-src 'self'" in policy and "frame-src 'none'" in policy
+
+
+def test_embed_pages_end_up_with_one_policy_that_allows_framing(site):
+    for address in ("/embed/", "/ar/embed/phases/middle/"):
+        policies = [v for n, v in hosting.headers_for(site, address) if n == "Content-Security-Policy"]
+        assert len(policies) == 1 and policies[0].endswith("frame-ancestors *"), address
+    normal = [v for n, v in hosting.headers_for(site, "/ar/phases/middle/") if n == "Content-Security-Policy"]
+    assert len(normal) == 2 and normal[1] == "frame-ancestors 'self'"
+
+
+def test_other_sites_may_frame_embed_pages_but_not_normal_pages(browser, hosted, tmp_path):
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>Clinic</title><iframe id="embed" src="{hosted}pl/embed/about-dit/"></iframe>'
+        f'<iframe id="page" src="{hosted}pl/about-dit/"></iframe>', encoding="utf-8")
+    with serve(tmp_path) as host:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(host.replace("127.0.0.1", "localhost"), wait_until="load")
+        tab.wait_for_timeout(500)
+        frames = {f.url: f for f in tab.frames[1:]}
+        embed = frames.get(f"{hosted}pl/embed/about-dit/")
+        assert embed is not None and embed.evaluate("document.documentElement.lang") == "pl"
+        page = next(f for f in tab.frames[1:] if f.url != f"{hosted}pl/embed/about-dit/")
+        assert page.url.startswith("chrome-error://") or page.evaluate("document.documentElement.lang || ''") == ""
+        context.close()
