@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 REQUIRED = ("title", "description", "last_updated", "next_review", "reviewed_by")
 MAX_REVIEW_GAP_DAYS = 366  # "at most 12 months": a leap year's 12 months are 366 days
@@ -17,6 +18,8 @@ def problems(meta: dict, where: str, reviewers: dict, source_ids: set[str]) -> l
     for field in ("title", "description"):
         if field in meta and not (isinstance(meta[field], str) and meta[field].strip()):
             found.append(f"{where}: front matter field '{field}' must be non-empty text")
+        elif field in meta and re.search(r"[<>]", meta[field]):
+            found.append(f"{where}: front matter field '{field}' must be plain text, without HTML (remove < and >)")
     dates = {}
     for field in ("last_updated", "next_review"):
         if field in meta:

@@ -99,3 +99,16 @@ def test_no_page_loads_anything_from_another_host(site):
             raise AssertionError(f"{css.relative_to(site)} loads {url[1]}")
     for page in site.rglob("*.html"):
         assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+
+
+def test_quotes_and_ampersands_in_front_matter_are_escaped(project, tmp_path):
+    from scripts import build
+    page = project / "content" / "en" / "glossary.md"
+    text = page.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("description: "))
+    page.write_text(text.replace(old, "description: 'Words \"we\" use & more'", 1), encoding="utf-8")
+    site = build.build(project, tmp_path / "site")
+    html = soup(page_path(site, "glossary/"))
+    description = html.find("meta", attrs={"name": "description"})["content"]
+    assert description == 'Words "we" use & more'
+    assert html.find("meta", property="og:description")["content"] == description
