@@ -40,7 +40,8 @@
     style.border = "0";
     style.display = "block";
     style.height = "600px"; // until the page says how tall it is
-    style.setProperty("frame-sizing", "content-height"); // browsers that can size it themselves
+    // Not `frame-sizing: content-height`: in Chromium 156 it sometimes overrode the reported height
+    // with the frame's default 150px. The embed pages still opt in for hosts that choose it.
 
     window.addEventListener("message", function (event) {
       var data = event.data;

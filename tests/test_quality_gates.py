@@ -73,13 +73,15 @@ def test_site_passes_axe_on_every_page_scheme_and_width(site):
     assert f"{len(list(site.rglob('*.html'))) * 4} runs" in report
 
 
-def test_accessibility_names_a_planted_image_without_alt_text(planted):
+def test_accessibility_names_a_planted_image_without_alt_text_and_a_page_too_wide_for_a_phone(planted):
     for page in planted.rglob("*.html"):  # one page is enough here
         if page != planted / "index.html":
             page.unlink()
-    plant(planted, "", "</article>", '<img src="assets/images/favicon.png" width="10" height="10"></article>')
+    plant(planted, "", "</article>", '<img src="assets/images/favicon.png" width="10" height="10">'
+          '<pre>' + "x" * 400 + '</pre></article>')
     problems, _ = checks.check_accessibility(planted)
     assert any(p.startswith("/ [desktop, light]: image-alt") for p in problems), problems
+    assert any(p.startswith("/ [phone]: reflow: the page scrolls sideways") for p in problems), problems
 
 
 def test_site_is_valid_html(site):
