@@ -2,6 +2,7 @@
 reproducible: files in sorted order, fixed owner and times (the build date)."""
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import tarfile
@@ -32,6 +33,6 @@ def pack(site: Path, out_dir: Path, root: Path = ROOT) -> Path:
 
 
 def _epoch(root: Path) -> int:
-    import datetime as dt
+    """The build date as a timestamp: every file in the archive carries it."""
     day = release.build_date(root)
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())

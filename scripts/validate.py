@@ -138,22 +138,17 @@ def problems(root: Path = settings.ROOT) -> list[str]:
     return found
 
 
-def _strings_keys(path: Path, prefix: str = "") -> set[str]:
+def _strings_keys(path: Path) -> set[str]:
+    """Every key of a strings file, dotted ("page_info.sources"); none if it cannot be read."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if isinstance(path, Path) else path
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return set()
-    keys = set()
-    for key, value in (data or {}).items():
-        if isinstance(value, dict):
-            keys |= _strings_keys_of(value, f"{prefix}{key}.")
-        else:
-            keys.add(f"{prefix}{key}")
-    return keys
+    return _dotted_keys(data)
 
 
-def _strings_keys_of(data: dict, prefix: str) -> set[str]:
+def _dotted_keys(data: dict, prefix: str = "") -> set[str]:
     keys = set()
     for key, value in data.items():
-        keys |= _strings_keys_of(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
+        keys |= _dotted_keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
     return keys
