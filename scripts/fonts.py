@@ -1,7 +1,7 @@
 """Web fonts for scripts that need one: a subset holding only the characters our pages use.
 
 Urdu is read in Nastaliq, which few phones have. `python -m scripts fonts` subsets Noto Nastaliq Urdu
-(SIL Open Font Licence; Debian package fonts-noto-extra) to the characters of the Urdu pages, their
+(SIL Open Font Licence; Debian package fonts-noto-core) to the characters of the Urdu pages, their
 interface strings and Material's Urdu interface text, and writes a WOFF2 file that only Urdu pages load
 (see overrides/assets/fonts/). Run it again after the Urdu text changes; a test says when it is due."""
 from __future__ import annotations

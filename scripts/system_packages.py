@@ -8,24 +8,29 @@ import subprocess
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Arabic and Urdu need a font with their letters (Chromium brings only Latin ones); Debian's
+# fonts-noto-core has Noto Naskh Arabic and Noto Nastaliq Urdu.
+SCRIPT_FONTS = Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf")
 # Flags for a closed network: no background requests to Google's hosts, no sandbox as root.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _apt_install(package: str) -> None:
+def _apt_install(*packages: str) -> None:
     if not (os.geteuid() == 0 and shutil.which("apt-get")):
-        raise SystemExit(f"Debian's package '{package}' is missing and cannot be installed from here. "
-                         f"Install it as root: apt-get install {package}")
+        raise SystemExit(f"Debian's package(s) {', '.join(packages)} are missing and cannot be installed from "
+                         f"here. Install them as root: apt-get install {' '.join(packages)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
 
 
 def ensure_chromium() -> Path:
-    """Chromium's path, installing Debian's package if it is missing and we may."""
-    if not CHROMIUM.exists():
-        _apt_install("chromium")
+    """Chromium's path, installing Debian's package (and the fonts for Arabic script) if they are
+    missing and we may."""
+    missing = [p for p, there in (("chromium", CHROMIUM.exists()), ("fonts-noto-core", SCRIPT_FONTS.exists())) if not there]
+    if missing:
+        _apt_install(*missing)
     return CHROMIUM
 
 
