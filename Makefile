@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean dist check-links check-readability check-a11y check-html check-external check-review
+.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review
 
 # `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
@@ -37,6 +37,10 @@ $(READY): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
+
+# Figures, not a test: page weight against out-of-the-box Material, and build time (scripts/bench.py).
+bench: $(READY) system-tools
+	$(PY) -m scripts.bench
 
 # The built site as one versioned archive, for web teams that cannot run Python.
 dist: site
