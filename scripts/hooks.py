@@ -57,6 +57,10 @@ def _languages(config) -> list[str]:
     return list(i18n.build_languages) if i18n else [_language(config)]
 
 
+def _direction(lang: str) -> str:
+    return "rtl" if lang in RTL else "ltr"
+
+
 def _prefix(config, lang: str) -> str:
     """Where a language lives below the site root: "" for the default language, "pl/" for Polish."""
     return "" if lang == _default_language(config) else f"{lang}/"
@@ -91,11 +95,10 @@ def _fill(text: str, site: dict, where: str) -> str:
 def on_config(config):
     try:
         _settings(str(Path(config.config_file_path).parent))
-        _strings(config.docs_dir, _language(config))
+        strings = _strings(config.docs_dir, _language(config))
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
     # The site name and the colour-scheme toggle speak the language being built.
-    strings = _strings(config.docs_dir, _language(config))
     config.site_name = strings["site_name"]
     for scheme in config.theme["palette"]:
         mode = "dark_mode" if scheme.get("scheme") == "default" else "light_mode"
@@ -177,12 +180,12 @@ def on_page_context(context, page, config, nav):
     dit = _common(config, page.url)
     meta, locale = page.meta, dit["t"].get("date_locale", dit["lang"])
     reviewer = meta.get("reviewed_by")
-    reviewers = _site(config)["settings"].reviewers
+    site_settings = _site(config)["settings"]
     dit.update(
         last_updated=_date(meta["last_updated"], locale),
         next_review=_date(meta["next_review"], locale),
-        reviewer=reviewers[reviewer] if reviewer else None,
-        sources_html=placeholders.sources_list(_site(config)["settings"], meta.get("sources") or []),
+        reviewer=site_settings.reviewers[reviewer] if reviewer else None,
+        sources_html=placeholders.sources_list(site_settings, meta.get("sources") or []),
         # Past its review date on the day of the build (the commit's date): the page says so.
         due_for_review=meta["next_review"] < release.build_date(Path(config.config_file_path).parent),
     )
@@ -220,7 +223,7 @@ def _share(config, page, dit: dict, context: dict) -> dict:
     embeddable variant, JSON document and oEmbed document."""
     lang, prefix = dit["lang"], dit["prefix"]
     record = page_artefacts.PageRecord(
-        lang=lang, direction="rtl" if lang in RTL else "ltr", prefix=prefix, path=page.url[len(prefix):],
+        lang=lang, direction=_direction(lang), prefix=prefix, path=page.url[len(prefix):],
         url=page.url, canonical=page.canonical_url, title=page.meta["title"],
         description=page.meta["description"], article_html=page.content, meta=page.meta)
     site_dir, settings_ = Path(config.site_dir), _site(config)["settings"]
@@ -242,7 +245,6 @@ def _share(config, page, dit: dict, context: dict) -> dict:
         "og_alternates": [_og_locale(_strings(config.docs_dir, other).get("date_locale", other))
                           for other in _languages(config) if other != lang],
         "oembed_url": config.site_url + page_artefacts.oembed_path(record),
-        "noindex": False,
     }
     page_artefacts.write_embed_page(site_dir, config.theme.get_env(), {**context, "dit": {**dit, **share}}, record)
     qr_file = site_dir / _qr_path(prefix, record.path)
@@ -303,12 +305,13 @@ def _all_languages(config) -> list[dict]:
     root = urlsplit(config.site_url).path
     return [{"code": lang, "name": names.get(lang, lang), "home": root + _prefix(config, lang),
              "strings": _strings(config.docs_dir, lang)["not_found"],
-             "dir": "rtl" if lang in RTL else "ltr"} for lang in _languages(config)]
+             "dir": _direction(lang)} for lang in _languages(config)]
 
 
 def on_post_template(output, template_name, config):
-    """Each language's 404 page goes to its own folder, with its direction on <html> (see on_post_page). static-i18n renders every language's 404 to the
-    site root, so for a translation the root keeps the default language's page (written first)."""
+    """Each language's 404 page goes to its own folder, with its direction on <html> (see
+    on_post_page). static-i18n renders every language's 404 to the site root, so for a translation
+    the root keeps the default language's page (written first)."""
     if template_name != "404.html":
         return output
     output = on_post_page(output, None, config)
@@ -357,7 +360,7 @@ def on_post_build(config):
 
     strings = _strings(config.docs_dir, lang)
     leaflet_context = {"config": config, "dit": {**_common(config, f"{prefix}leaflet/", lang),
-                                                 "direction": "rtl" if lang in RTL else "ltr",
+                                                 "direction": _direction(lang),
                                                  "site_name": strings["site_name"],
                                                  "version": release.version(), "build_date": release.build_date(),
                                                  "site_url": config.site_url + prefix,

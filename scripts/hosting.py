@@ -50,8 +50,9 @@ def _is_embed(address: str) -> bool:
 
 
 def page_addresses(site: Path) -> list[str]:
-    return sorted("/" + p.relative_to(site).as_posix()[: -len("index.html")]
-                  for p in site.rglob("index.html"))
+    """Every page's address (/pl/about-dit/); the 404 pages have none of their own."""
+    from scripts.links import pages
+    return ["/" + page for page in pages(site) if not page.endswith(".html")]
 
 
 def write_netlify_headers(site: Path) -> Path:
