@@ -43,7 +43,7 @@ def test_phone_numbers_keep_their_digit_order_in_right_to_left_pages(page, base_
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("pl", "pl/"), ("ar", "ar/"), ("ur", "ur/")])
 def test_search_finds_pages_in_the_readers_language_only(page, base_url, lang, prefix):
-    page.goto(f"{base_url}{prefix}about-dit/", wait_until="networkidle")  # the index has loaded
+    page.goto(f"{base_url}{prefix}about-dit/", wait_until="networkidle")
     page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     page.locator("input.md-search__input").press_sequentially("DIT", delay=30)
@@ -76,4 +76,86 @@ def test_root_404_offers_every_language_without_javascript(browser, base_url):
     assert links.count() == 6
     links.nth(2).click()
     assert tab.locator("html").get_attribute("lang") == "pl"
+    context.close()
+
+
+# Material's bundle loads on first use (overrides/main.html): the menu, the language list and the
+# colour toggle must work before it does, and keep working after it has loaded.
+
+def _bundle_loaded(page) -> bool:
+    return page.evaluate("!!document.querySelector('script[src*=\"bundle\"]')")
+
+
+def test_the_mobile_menu_opens_and_leads_to_a_page_before_any_script_loads(page, base_url):
+    page.goto(f"{base_url}what-to-expect/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    link = page.locator(".md-nav--primary a.md-nav__link[href$='get-help-now/']").first
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url(f"{base_url}get-help-now/")
+    assert not _bundle_loaded(page)
+
+
+@pytest.mark.parametrize("load_bundle_first", [False, True])
+def test_the_colour_toggle_switches_and_the_choice_carries_to_the_next_page(page, base_url, load_bundle_first):
+    page.goto(f"{base_url}what-to-expect/", wait_until="networkidle")
+    if load_bundle_first:
+        page.keyboard.press("Shift")  # any key loads Material's bundle
+        page.wait_for_function("document.documentElement.classList.contains('js') && !!window.component$")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[for='__palette_1']:visible").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert page.locator("label[for='__palette_0']").is_visible(), "the toggle back to light is shown"
+    page.goto(f"{base_url}phases/", wait_until="networkidle")
+    assert body.get_attribute("data-md-color-scheme") == "slate", "the choice did not carry to the next page"
+    page.keyboard.press("Shift")  # the bundle takes over and agrees
+    page.wait_for_function("!!window.component$")
+    page.wait_for_timeout(200)
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label[for='__palette_0']:visible").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+
+
+def test_a_reader_whose_device_prefers_dark_gets_dark_pages_at_once(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(f"{base_url}what-to-expect/", wait_until="networkidle")
+    assert tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert not _bundle_loaded(tab)
+    context.close()
+
+
+def test_the_language_list_opens_from_the_keyboard(page, base_url):
+    page.goto(f"{base_url}phases/middle/", wait_until="networkidle")
+    page.locator(".md-header__option .md-select button").focus()
+    link = page.locator(".md-select__link[hreflang='ar']")
+    link.wait_for(state="visible")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}ar/phases/middle/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+def test_search_opens_from_the_keyboard_once_a_key_has_loaded_materials_script(page, base_url):
+    page.goto(f"{base_url}about-dit/", wait_until="networkidle")
+    page.keyboard.press("Shift")
+    page.wait_for_function("!!window.component$")
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("ending", delay=30)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+
+
+def test_search_in_the_desktop_header_finds_pages_and_marks_the_words_on_the_result(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{base_url}about-dit/", wait_until="networkidle")
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("ending", delay=30)
+    result = tab.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10000)
+    result.click()
+    tab.wait_for_url("**/?h=ending*")
+    tab.locator("mark").first.wait_for(timeout=10000)  # search.highlight: the bundle loads for ?h=
     context.close()
