@@ -19,7 +19,7 @@ from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # Content-addressed: a PDF is printed again only when something that goes into it changed.
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
-INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-nastaliq-urdu-subset.woff2")
+INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-naskh-arabic-urdu-subset.woff2")
 
 
 def cache_key(site: Path, prefix: str, variant: str, stamp: tuple) -> str:

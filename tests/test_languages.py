@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
@@ -148,14 +149,60 @@ def test_site_name_and_colour_toggle_speak_the_pages_language(site, lang):
     assert labels == {strings["palette"]["dark_mode"], strings["palette"]["light_mode"]}
 
 
-def test_urdu_pages_and_only_urdu_pages_load_the_nastaliq_font(site):
+def test_urdu_pages_and_only_urdu_pages_load_the_urdu_font(site):
+    from scripts import fonts
     for lang in LANGS:
         html = soup(page_path(site, prefix(lang) + "about-dit/"))
         sheets = [l["href"] for l in html.find_all("link", rel="stylesheet")]
         assert any(s.endswith("assets/fonts/ur.css") for s in sheets) == (lang == "ur"), lang
-    css = (site / "assets" / "fonts" / "ur.css").read_text(encoding="utf-8")
-    assert 'local("Noto Nastaliq Urdu")' in css.split("url(")[0], "the reader's own font comes first"
-    assert (site / "assets" / "fonts" / "noto-nastaliq-urdu-subset.woff2").exists()
+    assert (site / "assets" / "fonts" / fonts.OUTPUT.name).exists()
+
+
+def _platform_fonts(context, tab, selector: str) -> list[str]:
+    """The fonts Chromium really drew an element's text with, most glyphs first (DevTools protocol)."""
+    cdp = context.new_cdp_session(tab)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return [f["postScriptName"] for f in sorted(fonts, key=lambda f: -f["glyphCount"])]
+
+
+@pytest.mark.parametrize("device_has_nastaliq", [True, False])
+def test_urdu_text_is_drawn_in_the_readers_nastaliq_else_in_the_small_web_font(browser, base_url, device_has_nastaliq):
+    from scripts import fonts
+    context = browser.new_context()
+    if not device_has_nastaliq:  # as on a device without a Nastaliq font: the stack holds only the web font
+        def web_font_only(route):
+            css = route.fetch().text()
+            route.fulfill(body=re.sub(r"--md-text-font:[^;]*;", '--md-text-font: "DIT Urdu";', css), content_type="text/css")
+        context.route("**/fonts/ur.css", web_font_only)
+    tab = context.new_page()
+    requested = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(f"{base_url}ur/about-dit/", wait_until="networkidle")
+    drawn = _platform_fonts(context, tab, "article p")
+    downloaded = [url for url in requested if url.endswith(".woff2")]
+    if device_has_nastaliq:
+        assert drawn[0] == "NotoNastaliqUrdu-Regular", drawn  # regular, not fontconfig's bold pick
+        assert downloaded == [], "a reader who has a Nastaliq font downloads nothing"
+    else:
+        assert drawn[0].startswith("NotoNaskhArabic"), drawn
+        assert [url.rsplit("/", 1)[1] for url in downloaded] == [fonts.OUTPUT.name]
+    context.close()
+
+
+def test_english_words_on_urdu_pages_do_not_pull_in_the_web_font():
+    """unicode-range covers every character of the subset and no Latin letter."""
+    from fontTools.ttLib import TTFont
+    from scripts import fonts
+    css = (fonts.OUTPUT.parent / "ur.css").read_text(encoding="utf-8")
+    face = next(f for f in re.findall(r"@font-face\s*{([^}]*)}", css) if fonts.OUTPUT.name in f)
+    ranges = [[int(n, 16) for n in r.split("-")] for r in re.findall(r"U\+([0-9A-Fa-f]+(?:-[0-9A-Fa-f]+)?)", face)]
+    covered = lambda code: any(r[0] <= code <= r[-1] for r in ranges)  # noqa: E731
+    assert [hex(c) for c in TTFont(str(fonts.OUTPUT)).getBestCmap() if not covered(c)] == []
+    assert [c for c in string.ascii_letters if covered(ord(c))] == []
 
 
 def test_urdu_font_subset_holds_every_character_the_urdu_pages_use():
