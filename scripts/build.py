@@ -2,11 +2,13 @@
 previous site untouched."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from scripts.settings import ROOT
@@ -60,26 +62,39 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
         return build(project, site_dir or root / "site")
 
 
-def build(root: Path = ROOT, site_dir: Path | None = None) -> Path:
+@contextlib.contextmanager
+def _step(timings: dict[str, float] | None, name: str):
+    """Time one build step into `timings` (for `make bench`), when asked to."""
+    start = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, float] | None = None) -> Path:
     """Check every input, then build with --strict (every warning is an error) and return the
-    finished site folder. Any problem stops the build before anything is written."""
-    from scripts import validate
-    problems = validate.problems(root)
+    finished site folder. Any problem stops the build before anything is written. `timings`, if
+    given, receives the seconds each step took."""
+    from scripts import hosting, validate
+    with _step(timings, "check inputs"):
+        problems = validate.problems(root)
     if problems:
         raise BuildError("The build did not start. Fix these first:\n" + "\n".join(problems))
     site_dir = site_dir or root / "site"
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
-            cwd=root, env=mkdocs_env(), capture_output=True, text=True)
+        with _step(timings, "mkdocs (all languages, pages, embeds, JSON, QR codes)"):
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
+                cwd=root, env=mkdocs_env(), capture_output=True, text=True)
         if result.returncode != 0:
             raise BuildError(result.stdout + result.stderr)
-        _build_pdfs(root, work)
-        _write_redirects(root, work)
-        from scripts import hosting
-        hosting.write_netlify_headers(work)
-        hosting.write_nginx(work)
+        with _step(timings, "leaflet PDFs"):
+            _build_pdfs(root, work)
+        with _step(timings, "redirects and hosting headers"):
+            _write_redirects(root, work)
+            hosting.write_netlify_headers(work)
+            hosting.write_nginx(work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

@@ -26,6 +26,15 @@ from scripts import api, frontmatter, page_artefacts, placeholders, release, set
 log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
 RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
+# The Jinja environment MkDocs renders the current language's pages with. Embed pages and the leaflet
+# use it too: `_build_env["env"]` makes a new one on each call, compiling every template again
+# (about a second for 90 embed pages).
+_build_env: dict = {}
+
+
+def on_env(env, config, files):
+    _build_env["env"] = env
+    return env
 
 
 @cache
@@ -246,7 +255,7 @@ def _share(config, page, dit: dict, context: dict) -> dict:
                           for other in _languages(config) if other != lang],
         "oembed_url": config.site_url + page_artefacts.oembed_path(record),
     }
-    page_artefacts.write_embed_page(site_dir, config.theme.get_env(), {**context, "dit": {**dit, **share}}, record)
+    page_artefacts.write_embed_page(site_dir, _build_env["env"], {**context, "dit": {**dit, **share}}, record)
     qr_file = site_dir / _qr_path(prefix, record.path)
     qr_file.parent.mkdir(parents=True, exist_ok=True)
     qr_file.write_text(share["qr_svg"], encoding="utf-8")
@@ -367,6 +376,6 @@ def on_post_build(config):
                                                  "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"]),
                                                  # Printed and PDF leaflets link to the public site, never to where they were printed.
                                                  "help_url": f"{config.site_url}{prefix}get-help-now/"}}
-    page_artefacts.write_leaflet(Path(config.site_dir), config.theme.get_env(), leaflet_context, lang, prefix)
+    page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)

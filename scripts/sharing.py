@@ -2,20 +2,36 @@
 document and the embed snippet."""
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
+import tempfile
+from pathlib import Path
 
 import segno
 
+from scripts.settings import ROOT
+
 EMBED_TITLE = "Dynamic Interpersonal Therapy (DIT) information"
+# Content-addressed: a QR code is drawn again only for an address (or a segno version) not seen before.
+QR_CACHE = ROOT / ".cache" / "qr"
 
 
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for `url`, described for screen readers by `label`."""
-    out = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(
-        out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2, svgclass="dit-qr")
-    svg = out.getvalue().decode("ascii")
+    cached = QR_CACHE / f"{hashlib.sha256(f'{segno.__version__} {url}'.encode()).hexdigest()}.svg"
+    if cached.exists():
+        svg = cached.read_text(encoding="ascii")
+    else:
+        out = io.BytesIO()
+        segno.make(url, error="m", micro=False).save(
+            out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2, svgclass="dit-qr")
+        svg = out.getvalue().decode("ascii")
+        QR_CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=QR_CACHE, delete=False, encoding="ascii") as temp:
+            temp.write(svg)  # then renamed: two builds at once never read half a file
+        os.replace(temp.name, cached)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
 
 
