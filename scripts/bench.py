@@ -103,6 +103,7 @@ def baseline_site(lang: str, work: Path) -> Path:
 
 def _median_build(project: Path, work: Path, runs: int) -> tuple[float, dict[str, float]]:
     totals, steps = [], []
+    work.mkdir(parents=True, exist_ok=True)
     for run in range(runs):
         timings: dict[str, float] = {}
         start = time.perf_counter()

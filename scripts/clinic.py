@@ -30,7 +30,8 @@ from scripts.settings import FORMATS, PHASES, ROOT, SettingsError
 
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 LOGO_TYPES = (".png", ".webp", ".svg")
-LOGO_MAX_BYTES = 200 * 1024
+# The logo is part of every first visit, whose whole budget is 60 KB (docs/performance.md).
+LOGO_MAX_BYTES = 20 * 1024
 # The header shows white text on the brand colour: WCAG 2.2 AA for normal text (1.4.3).
 MIN_CONTRAST = 4.5
 NAME_MAX = 100
@@ -318,8 +319,32 @@ def logo_problems(path: Path) -> list[str]:
     if suffix == ".webp" and not (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
         return ["is called .webp but is not a WebP image"]
     if suffix == ".svg":
-        return [f"is not a safe SVG: it {problem}" for problem in svg_problems(data)]
+        problems = [f"is not a safe SVG: it {problem}" for problem in svg_problems(data)]
+        if not problems and logo_size(path) is None:
+            problems.append("has no size: give its <svg> element a viewBox (or width and height)")
+        return problems
+    if logo_size(path) is None:
+        return ["cannot be read as an image"]
     return []
+
+
+def logo_size(path: Path) -> tuple[int, int] | None:
+    """The logo's width and height, for the page to reserve its space before it loads."""
+    if path.suffix.lower() == ".svg":
+        root = ET.fromstring(path.read_text(encoding="utf-8"))  # checked safe before this is called
+        box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
+        sizes = [root.get("width", ""), root.get("height", "")]
+        if all(re.fullmatch(r"\d+(\.\d+)?(px)?", size) for size in sizes):
+            return round(float(sizes[0].removesuffix("px"))), round(float(sizes[1].removesuffix("px")))
+        if len(box) == 4 and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in box) and float(box[2]) > 0 and float(box[3]) > 0:
+            return round(float(box[2])), round(float(box[3]))
+        return None
+    from PIL import Image, UnidentifiedImageError
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError):
+        return None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -813,6 +838,7 @@ def _apply_brand(profile: ClinicProfile, project: Path, logo_name: str | None) -
     config["extra_css"] = [*config.get("extra_css", []), "assets/clinic/brand.css"]
     if logo_name:
         config["theme"]["logo"] = f"assets/clinic/{logo_name}"
+        config.setdefault("extra", {})["logo_size"] = list(logo_size(profile.logo))  # for partials/logo.html
         config["theme"].get("icon", {}).pop("logo", None)
     path.write_text(header + "\n" + _dump(config), encoding="utf-8")
 

@@ -48,7 +48,8 @@ def test_the_clinics_brand_colour_and_logo_are_used(clinic_site):
     html = soup(page_path(clinic_site, "about-dit/"))
     assert any(l["href"].endswith("assets/clinic/brand.css") for l in html.find_all("link", rel="stylesheet"))
     assert "#005eb8" in (clinic_site / "assets" / "clinic" / "brand.css").read_text(encoding="utf-8")
-    assert html.select_one(".md-header img[src$='assets/clinic/clinic-logo.svg']")
+    logo = html.select_one(".md-header img[src$='assets/clinic/clinic-logo.svg']")
+    assert (logo["width"], logo["height"]) == ("64", "64"), "the header reserves the logo's space"
 
 
 def test_a_broken_profile_is_rejected_by_key_and_nothing_is_written(tmp_path):

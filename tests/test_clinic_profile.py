@@ -171,8 +171,12 @@ BROKEN = [
      "(href='other.svg#icon'); only #ids and data:image/ URLs are allowed"),
     ("PNG logo that is not a PNG", changed(logo="logo.png"), {"logo.png": SAFE_SVG},
      "key 'logo': 'logo.png' is called .png but is not a PNG image"),
+    ("SVG logo with no size", changed(logo="logo.svg"), {"logo.svg": SAFE_SVG.replace(' viewBox="0 0 10 10"', "")},
+     "key 'logo': 'logo.svg' has no size: give its <svg> element a viewBox (or width and height)"),
+    ("PNG logo that cannot be read", changed(logo="logo.png"), {"logo.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 40},
+     "key 'logo': 'logo.png' cannot be read as an image"),
     ("logo too big", changed(logo="logo.webp"), {"logo.webp": b"RIFF\0\0\0\0WEBP" + b"\0" * 210_000},
-     "key 'logo': 'logo.webp' is 205 KB; a logo may be at most 200 KB (make it smaller, or use SVG)"),
+     "key 'logo': 'logo.webp' is 205 KB; a logo may be at most 20 KB (make it smaller, or use SVG)"),
     ("logo of another type", changed(logo="logo.gif"), {"logo.gif": b"GIF89a"},
      "key 'logo': 'logo.gif' must be a PNG, WebP or SVG file (.png, .webp, .svg), not .gif"),
     ("phases that don't add up", changed(service={"sessions": 16, "phases": {
