@@ -38,7 +38,8 @@ $(READY): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
-# Figures, not a test: page weight against out-of-the-box Material, and build time (scripts/bench.py).
+# Figures, not a test: page weight against out-of-the-box Material, build time, scaling and gate times
+# (scripts/bench.py, docs/performance.md). About 6 minutes.
 bench: $(READY) system-tools
 	$(PY) -m scripts.bench
 
