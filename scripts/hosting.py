@@ -22,6 +22,11 @@ COMMON = {
                           "microphone=(), payment=(), usb=()",
 }
 CORS = {"Access-Control-Allow-Origin": "*"}
+# Material's own files carry a hash of their content in their names (main.57a0d79d.min.css): a new
+# version is a new address, so a reader's browser may keep them a year without asking again. Nothing
+# else gets a Cache-Control header (hosts then revalidate: pages and our own assets are never stale).
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
+KEEP = {"Cache-Control": "public, max-age=31536000, immutable"}
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -55,6 +60,11 @@ def page_addresses(site: Path) -> list[str]:
     return ["/" + page for page in pages(site) if not page.endswith(".html")]
 
 
+def fingerprinted_files(site: Path) -> list[str]:
+    """Addresses of the files whose names change with their content."""
+    return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*") if FINGERPRINTED.search(path.name))
+
+
 def write_netlify_headers(site: Path) -> Path:
     """`_headers` (Netlify, Cloudflare Pages): one base rule, CORS for data, and per page the
     second, framing-only policy for every page that is not an embed page."""
@@ -62,6 +72,8 @@ def write_netlify_headers(site: Path) -> Path:
     lines += [f"  {name}: {value}" for name, value in {**COMMON, "Content-Security-Policy": base_policy(inline_script_hashes(site))}.items()]
     for path in ("/api/*", "/embed.js"):
         lines += [path] + [f"  {name}: {value}" for name, value in CORS.items()]
+    for path in fingerprinted_files(site):  # exact addresses: no other rule sets Cache-Control
+        lines += [path] + [f"  {name}: {value}" for name, value in KEEP.items()]
     for address in page_addresses(site):
         if not _is_embed(address):
             lines += [address, f"  Content-Security-Policy: {FRAME_ONLY_HERE}", "  X-Frame-Options: SAMEORIGIN"]
@@ -84,6 +96,8 @@ def write_nginx(site: Path) -> Path:
         f'    add_header Content-Security-Policy "{framed}" always;\n' + "}\n"
         "location ~ ^/([a-z]{2,3}/)?embed/ {\n" + common +
         f'    add_header Content-Security-Policy "{framed}" always;\n' + "}\n"
+        f'location ~ "{FINGERPRINTED.pattern}" {{\n' + common +
+        "".join(f'    add_header {name} "{value}" always;\n' for name, value in KEEP.items()) + "}\n"
         "location / {\n" + common +
         f'    add_header Content-Security-Policy "{here}" always;\n'
         '    add_header X-Frame-Options "SAMEORIGIN" always;\n'

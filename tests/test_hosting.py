@@ -72,3 +72,17 @@ def test_other_sites_may_frame_embed_pages_but_not_normal_pages(browser, hosted,
         page = next(f for f in tab.frames[1:] if f.url != f"{hosted}pl/embed/about-dit/")
         assert page.url.startswith("chrome-error://") or page.evaluate("document.documentElement.lang || ''") == ""
         context.close()
+
+
+def test_materials_fingerprinted_files_are_kept_a_year_and_nothing_else_is(site):
+    page = (site / "about-dit" / "index.html").read_text(encoding="utf-8")
+    linked = {"/" + href.lstrip("./") for href in re.findall(r'(?:href|data-bundle)="([^"]+\.[0-9a-f]{8}\.min\.(?:css|js))"', page)}
+    assert len(linked) == 3, linked  # Material's CSS, palette CSS and the bundle the loader fetches
+    assert linked <= set(hosting.fingerprinted_files(site))
+    for address in hosting.fingerprinted_files(site):
+        caching = [v for n, v in hosting.headers_for(site, address) if n == "Cache-Control"]
+        assert caching == ["public, max-age=31536000, immutable"], address
+    for address in ("/about-dit/", "/assets/site.css", "/ar/search/search_index.json", "/assets/favicon.svg"):
+        assert not [v for n, v in hosting.headers_for(site, address) if n == "Cache-Control"], address
+    nginx = (site / "_nginx.conf").read_text(encoding="utf-8")
+    assert nginx.index(hosting.FINGERPRINTED.pattern) < nginx.index("location / {")
