@@ -62,6 +62,10 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
         return build(project, site_dir or root / "site")
 
 
+# The build step that runs MkDocs itself, named in `timings` (make bench reads it by this name).
+MKDOCS_STEP = "mkdocs (all languages, pages, embeds, JSON, QR codes)"
+
+
 @contextlib.contextmanager
 def _step(timings: dict[str, float] | None, name: str):
     """Time one build step into `timings` (for `make bench`), when asked to."""
@@ -83,7 +87,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     site_dir = site_dir or root / "site"
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        with _step(timings, "mkdocs (all languages, pages, embeds, JSON, QR codes)"):
+        with _step(timings, MKDOCS_STEP):
             result = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
                 cwd=root, env=mkdocs_env(), capture_output=True, text=True)
@@ -93,8 +97,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
             _build_pdfs(root, work)
         with _step(timings, "redirects and hosting headers"):
             _write_redirects(root, work)
-            hosting.write_netlify_headers(work)
-            hosting.write_nginx(work)
+            hosting.write_host_files(work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

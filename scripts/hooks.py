@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
 RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
 # The Jinja environment MkDocs renders the current language's pages with. Embed pages and the leaflet
-# use it too: `_build_env["env"]` makes a new one on each call, compiling every template again
+# use it too: `config.theme.get_env()` makes a new one on each call, compiling every template again
 # (about a second for 90 embed pages).
 _build_env: dict = {}
 

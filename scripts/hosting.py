@@ -65,11 +65,18 @@ def fingerprinted_files(site: Path) -> list[str]:
     return sorted("/" + path.relative_to(site).as_posix() for path in site.rglob("*") if FINGERPRINTED.search(path.name))
 
 
-def write_netlify_headers(site: Path) -> Path:
+def write_host_files(site: Path) -> None:
+    """Both hosts' files, from one reading of the pages' inline scripts."""
+    policy = base_policy(inline_script_hashes(site))
+    write_netlify_headers(site, policy)
+    write_nginx(site, policy)
+
+
+def write_netlify_headers(site: Path, policy: str) -> Path:
     """`_headers` (Netlify, Cloudflare Pages): one base rule, CORS for data, and per page the
     second, framing-only policy for every page that is not an embed page."""
     lines = ["# Written by the build (scripts/hosting.py): do not edit. See docs/hosting.md.", "/*"]
-    lines += [f"  {name}: {value}" for name, value in {**COMMON, "Content-Security-Policy": base_policy(inline_script_hashes(site))}.items()]
+    lines += [f"  {name}: {value}" for name, value in {**COMMON, "Content-Security-Policy": policy}.items()]
     for path in ("/api/*", "/embed.js"):
         lines += [path] + [f"  {name}: {value}" for name, value in CORS.items()]
     for path in fingerprinted_files(site):  # exact addresses: no other rule sets Cache-Control
@@ -82,9 +89,8 @@ def write_netlify_headers(site: Path) -> Path:
     return out
 
 
-def write_nginx(site: Path) -> Path:
+def write_nginx(site: Path, policy: str) -> Path:
     """`_nginx.conf`, to `include` inside the site's nginx `server` block."""
-    policy = base_policy(inline_script_hashes(site))
     common = "".join(f'    add_header {name} "{value}" always;\n' for name, value in COMMON.items())
     framed = policy
     here = policy.replace("frame-ancestors *", FRAME_ONLY_HERE)

@@ -11,17 +11,9 @@ from scripts.page_weight import BUDGETS, record, weigh, without_fonts
 CONTENT_PAGE = "what-to-expect/"
 
 
-@pytest.fixture
-def visit(browser, base_url):
-    """A phone-sized tab with an empty cache, as on a reader's first visit."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("prefix", ["", "ar/", "ur/"])
-def test_first_visit_to_a_content_page_fits_the_budget(visit, base_url, prefix):
-    files = record(visit, lambda: visit.goto(f"{base_url}{prefix}{CONTENT_PAGE}"))
+def test_first_visit_to_a_content_page_fits_the_budget(page, base_url, prefix):
+    files = record(page, lambda: page.goto(f"{base_url}{prefix}{CONTENT_PAGE}"))
     size, requests = without_fonts(weigh(files))
     limit, most = BUDGETS["first_visit"]
     assert size <= limit, f"{prefix}{CONTENT_PAGE}: {size / 1024:.1f} KB gzipped on a first visit (budget {limit // 1024} KB)"
@@ -30,17 +22,17 @@ def test_first_visit_to_a_content_page_fits_the_budget(visit, base_url, prefix):
     assert scripts == [], f"scripts loaded before the reader did anything: {scripts}"
 
 
-def test_a_second_page_in_the_same_visit_fits_the_budget(visit, base_url):
-    first = record(visit, lambda: visit.goto(f"{base_url}{CONTENT_PAGE}"))
-    second = record(visit, lambda: visit.goto(f"{base_url}phases/"))
+def test_a_second_page_in_the_same_visit_fits_the_budget(page, base_url):
+    first = record(page, lambda: page.goto(f"{base_url}{CONTENT_PAGE}"))
+    second = record(page, lambda: page.goto(f"{base_url}phases/"))
     new = {url: body for url, body in second.items() if url not in first}
     limit, _ = BUDGETS["second_page"]
     assert weigh(new)["gzip_total"] <= limit, f"second page: {list(new)}"
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_an_embed_page_fits_the_budget_without_materials_scripts(visit, base_url, prefix):
-    files = record(visit, lambda: visit.goto(f"{base_url}{prefix}embed/{CONTENT_PAGE}"))
+def test_an_embed_page_fits_the_budget_without_materials_scripts(page, base_url, prefix):
+    files = record(page, lambda: page.goto(f"{base_url}{prefix}embed/{CONTENT_PAGE}"))
     figures = weigh(files)
     limit, most = BUDGETS["embed"]
     assert figures["gzip_total"] <= limit and figures["requests"] <= most, f"embed page: {figures}"
@@ -54,11 +46,11 @@ def test_the_urdu_web_font_fits_its_own_budget(site):
 
 
 @pytest.mark.parametrize("prefix", ["", "cy/", "pl/", "es/", "ar/"])
-def test_pages_the_readers_own_fonts_cover_declare_and_download_no_font(visit, base_url, prefix):
+def test_pages_the_readers_own_fonts_cover_declare_and_download_no_font(page, base_url, prefix):
     """Only Urdu has a web font (tests/test_languages.py checks it is drawn, and downloaded only when
     the reader has no Nastaliq font)."""
-    files = record(visit, lambda: visit.goto(f"{base_url}{prefix}{CONTENT_PAGE}"))
-    assert visit.evaluate("document.fonts.size") == 0, f"{prefix}: declares a web font"
+    files = record(page, lambda: page.goto(f"{base_url}{prefix}{CONTENT_PAGE}"))
+    assert page.evaluate("document.fonts.size") == 0, f"{prefix}: declares a web font"
     assert [url for url in files if url.endswith((".woff2", ".woff", ".ttf"))] == []
 
 
