@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from scripts import settings
+from scripts import phones, settings
 from scripts.settings import FORMATS, PHASES, ROOT, SettingsError
 
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
@@ -36,7 +36,6 @@ LOGO_MAX_BYTES = 20 * 1024
 MIN_CONTRAST = 4.5
 NAME_MAX = 100
 TEXT_MAX = 600
-PHONE_EXAMPLE = "write it like 020 7946 0000 or +44 20 7946 0000"
 LOCAL_PREFIX = "local_"
 LOGO_FOLDER = Path("overrides") / "assets" / "clinic"
 
@@ -67,27 +66,8 @@ class ProfileError(ValueError):
 
 
 @dataclass(frozen=True)
-class UKPhone:
-    e164: str     # +442079460000
-    display: str  # 020 7946 0000
-
-    @property
-    def dial(self) -> str:
-        """What a tel: link dials: the E.164 form."""
-        return self.e164
-
-    @property
-    def national_digits(self) -> str:
-        """The number as dialled inside the UK, digits only (the form settings/helplines.yml uses)."""
-        return "0" + self.e164.removeprefix("+44")
-
-    def as_dict(self) -> dict[str, str]:
-        return {"e164": self.e164, "display": self.display, "dial": self.dial}
-
-
-@dataclass(frozen=True)
 class Contact:
-    phone: UKPhone
+    phone: phones.UKNumber
     email: str
 
 
@@ -101,7 +81,7 @@ class Referral:
 class LocalLine:
     id: str                  # as written in the profile; helplines.yml uses `local_` + id
     name: Mapping[str, str]  # `en` and perhaps other built languages
-    phone: UKPhone
+    phone: phones.UKNumber
 
     @property
     def helpline_id(self) -> str:
@@ -139,67 +119,6 @@ class ClinicProfile:
     def name_in(self, lang: str) -> str:
         """The clinic's name in one language; a name not given in that language stays in English."""
         return self.name.get(lang) or self.name["en"]
-
-
-# ---------------------------------------------------------------------------------------------------
-# Phone numbers
-
-# Area codes of six digits (with the 0), written 01xxxx xxxxx; every other 01 code here has five.
-SIX_DIGIT_AREAS = ("013873", "015242", "015394", "015395", "015396", "016973", "016974", "016977",
-                   "017683", "017684", "017687", "019467", "019755", "019756")
-
-
-def uk_phone(text: str) -> tuple[str, str]:
-    """A UK phone number, written in any common way, as (E.164, the usual UK display). Raises
-    ValueError when it is not a UK number of the right length for its range."""
-    if not isinstance(text, str):
-        raise ValueError(f"{text!r} is not text")
-    raw = text.strip()
-    if not raw or not re.fullmatch(r"\+?[0-9 ()\-.]+", raw):
-        raise ValueError(f"{text!r} holds characters a phone number does not have")
-    raw = re.sub(r"\(\s*0\s*\)", "", raw)  # +44 (0)20 ...
-    digits = re.sub(r"[ ()\-.]", "", raw)
-    if digits.startswith("+"):
-        if not digits.startswith("+44"):
-            raise ValueError(f"{text!r} is not a UK number")
-        national = digits[3:]
-    elif digits.startswith("0044"):
-        national = digits[4:]
-    elif digits.startswith("0") and not digits.startswith("00"):
-        national = digits[1:]
-    else:
-        raise ValueError(f"{text!r} does not start with 0 or +44")
-    if not national.isdigit():
-        raise ValueError(f"{text!r} is not a UK number")
-    allowed = {"1": (9, 10), "2": (10,), "3": (10,), "5": (10,), "7": (10,)}.get(national[:1])
-    if national.startswith("80"):
-        allowed = (9, 10)   # 0800 123 456 and 0808 808 8000
-    elif national.startswith(("84", "87")):
-        allowed = (10,)     # 0845, 0870
-    elif national[:1] == "8":
-        allowed = None
-    if not allowed:
-        raise ValueError(f"{text!r} is not in a range this site accepts (01, 02, 03, 05, 07, 080, 084, 087)")
-    if len(national) not in allowed:
-        raise ValueError(f"{text!r} is not a UK number of the right length")
-    return "+44" + national, _display("0" + national)
-
-
-def _display(n: str) -> str:
-    """Group the digits of a national number (with its 0) the way UK numbers are usually written."""
-    if n.startswith("02"):
-        return f"{n[:3]} {n[3:7]} {n[7:]}"                     # 020 7946 0000
-    if n.startswith("01"):
-        if len(n) == 11 and (n[2] == "1" or n[3] == "1"):
-            return f"{n[:4]} {n[4:7]} {n[7:]}"                 # 0113 496 0000, 0121 496 0000
-        if n.startswith(SIX_DIGIT_AREAS):
-            return f"{n[:6]} {n[6:]}"                          # 016977 4000
-        return f"{n[:5]} {n[5:]}"                              # 01632 960000
-    if n.startswith("07"):
-        return f"{n[:5]} {n[5:]}"                              # 07700 900000
-    if n.startswith("05"):
-        return f"{n[:3]} {n[3:7]} {n[7:]}"                     # 056 xxxx xxxx
-    return f"{n[:4]} {n[4:7]} {n[7:]}"                         # 0800 123 4567, 0300 123 4567, 0800 123 456
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -485,18 +404,21 @@ class _Checker:
             return None
         return value.strip()
 
-    def phone(self, key: str, value: object) -> UKPhone | None:
+    def phone(self, key: str, value: object) -> phones.UKNumber | None:
         if _is_int(value):
             # 02070000000 unquoted is octal to YAML: showing the number it read would only confuse.
             self.problem(key, "YAML read this as a number, not as the phone number you wrote: put it in "
                               "quotes, like \"020 7946 0000\"")
             return None
         try:
-            e164, display = uk_phone(value)
-        except ValueError:
-            self.problem(key, f"{value!r} is not a valid UK phone number ({PHONE_EXAMPLE})")
+            number = phones.parse(value)
+        except ValueError as error:
+            self.problem(key, str(error))
             return None
-        return UKPhone(e164, display)
+        if number.is_short_code:
+            self.problem(key, f"{value!r} is a national short code: give the service's own number")
+            return None
+        return number
 
     def colour(self, key: str, value: object) -> str | None:
         if not isinstance(value, str) or not COLOUR.fullmatch(value.strip()):
@@ -888,8 +810,7 @@ def _apply_helplines(profile: ClinicProfile, project: Path) -> None:
         if line.helpline_id in existing:
             raise ProfileError([f"{profile.source}: key 'urgent_help.local': '{line.helpline_id}' is already "
                                 "in settings/helplines.yml; choose another id"])
-        fields = {"display": line.phone.display, "dial": line.phone.national_digits,
-                  "organisation": line.name["en"]}
+        fields = {"number": line.phone.display, "organisation": line.name["en"]}
         flow = ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items())
         lines.append(f"{line.helpline_id}: {{{flow}, verified_on: null}}")
     if lines:
@@ -922,17 +843,21 @@ def clinic_settings(profile: ClinicProfile, logo_name: str | None) -> dict[str, 
         "name": names(profile.name),
         "brand_colour": profile.brand_colour,
         "logo": logo_name,
-        "contact": {"phone": profile.contact.phone.as_dict(), "email": profile.contact.email},
+        "contact": {"phone": _phone_fields(profile.contact.phone), "email": profile.contact.email},
         "referral": {"text": dict(profile.referral.text), "url": profile.referral.url},
         "urgent_help": {
             "nation": profile.urgent_help.nation,
-            "local": [{"id": line.helpline_id, "name": names(line.name), "phone": line.phone.as_dict()}
+            "local": [{"id": line.helpline_id, "name": names(line.name), "phone": _phone_fields(line.phone)}
                       for line in profile.urgent_help.local],
         },
         "reviewer": None if reviewer is None else {
             "name": reviewer.name, "role": dict(reviewer.role), "checked_on": reviewer.checked_on},
         "accessibility_contact": profile.accessibility_contact,
     }
+
+
+def _phone_fields(number: phones.UKNumber) -> dict[str, str]:
+    return {"display": number.display, "tel": number.tel}
 
 
 def _write_clinic(profile: ClinicProfile, project: Path, logo_name: str | None) -> None:

@@ -172,7 +172,7 @@ def _clinic_details(config, site: dict) -> dict | None:
     reviewer = clinic.get("reviewer")
     return {
         "name": name(clinic["name"]),
-        "phone_html": f'<a class="dit-tel" href="tel:{html.escape(phone["dial"])}" dir="ltr">{html.escape(phone["display"])}</a>',
+        "phone_html": f'<a class="dit-tel" href="tel:{html.escape(phone["tel"])}" dir="ltr">{html.escape(phone["display"])}</a>',
         "email": clinic["contact"]["email"],
         "referral_text": clinic["referral"]["text"][lang],
         "referral_url": clinic["referral"].get("url"),

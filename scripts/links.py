@@ -5,8 +5,9 @@ Decisions (linkchecker's known behaviour):
 - The server sends a `LinkChecker` header, which stops linkchecker throttling itself on localhost.
 - The report is read from standard output (CSV): run as root, linkchecker becomes `nobody` and
   silently writes no -F files.
-- tel:, sms: and mailto: links are not fetched (nothing answers them offline). Phone and text links
-  are checked against settings/helplines.yml by the tests instead, and mailto: addresses for form here.
+- tel:, sms: and mailto: links are not fetched (nothing answers them offline). Instead every phone
+  and text link is checked here with phonenumbers (a UK number in E.164, or a known short code), and
+  every mailto: address for its form.
 - External links are never fetched offline: they are collected into one report; `make check-external`
   checks them where a network exists.
 """
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from scripts import phones
 from scripts.serve_static import serve
 
 NOT_FETCHED = r"^(tel|sms|mailto):"
@@ -63,12 +65,30 @@ def external_links(site: Path, own_host: str) -> dict[str, set[str]]:
     return links
 
 
-def bad_mailto(site: Path) -> list[str]:
+def bad_phone_link(href: str) -> str | None:
+    """Why a tel: or sms: link would not connect, or None: it must dial a UK number in E.164 or one of
+    the short codes (scripts/phones.py), exactly as the number's own check writes it."""
+    target = href.split(":", 1)[1].split("?", 1)[0]
+    try:
+        number = phones.parse(target)
+    except ValueError as error:
+        return str(error)
+    return None if number.tel == target else f"dials {target}, not the one form {number.tel}"
+
+
+def bad_contact_links(site: Path) -> list[str]:
+    """mailto: links that are not email addresses, and tel:/sms: links that would not connect."""
     found = []
     for path in site.rglob("*.html"):
-        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select('a[href^="mailto:"]'):
-            if not MAILTO.match(a["href"]):
-                found.append(f"/{path.relative_to(site).as_posix()}: {a['href']} (not an email address)")
+        page = "/" + path.relative_to(site).as_posix()
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+                'a[href^="mailto:"], a[href^="tel:"], a[href^="sms:"]'):
+            href = a["href"]
+            if href.startswith("mailto:"):
+                if not MAILTO.match(href):
+                    found.append(f"{page}: {href} (not an email address)")
+            elif problem := bad_phone_link(href):
+                found.append(f"{page}: {href} ({problem})")
     return found
 
 
@@ -86,7 +106,7 @@ ignore=
 
 
 def check(site: Path, own_host: str) -> LinkReport:
-    report = LinkReport(external=external_links(site, own_host), broken=bad_mailto(site))
+    report = LinkReport(external=external_links(site, own_host), broken=bad_contact_links(site))
     with tempfile.TemporaryDirectory() as tmp, serve(site, headers={"LinkChecker": "allowed"}) as base:
         config = Path(tmp) / "linkcheckerrc"
         config.write_text(CONFIG.format(not_fetched=NOT_FETCHED), encoding="utf-8")

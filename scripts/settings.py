@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts import phones
+
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("face_to_face", "video", "phone")
 PHASES = ("beginning", "middle", "ending")
@@ -20,15 +22,19 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Phone:
     id: str
-    display: str
-    dial: str
+    number: phones.UKNumber
     organisation: str
     sms_body: str | None = None
     verified_on: dt.date | None = None
 
     @property
+    def display(self) -> str:
+        return self.number.display
+
+    @property
     def href(self) -> str:
-        return f"sms:{self.dial}?body={self.sms_body}" if self.sms_body else f"tel:{self.dial}"
+        tel = self.number.tel
+        return f"sms:{tel}?body={self.sms_body}" if self.sms_body else f"tel:{tel}"
 
 
 @dataclass(frozen=True)
@@ -106,14 +112,17 @@ def load_service(path: Path) -> Service:
 
 
 def load_phones(path: Path) -> dict[str, Phone]:
-    phones = {}
+    found = {}
     for key, entry in _mapping(path).items():
-        if not isinstance(entry, dict) or not entry.get("display") or not str(entry.get("dial", "")).isdigit():
-            raise SettingsError(f"{path}: field '{key}' needs 'display' and an all-digit 'dial'")
-        phones[key] = Phone(id=key, display=str(entry["display"]), dial=str(entry["dial"]),
-                            organisation=str(entry.get("organisation", "")),
-                            sms_body=entry.get("sms_body"), verified_on=entry.get("verified_on"))
-    return phones
+        if not isinstance(entry, dict) or "number" not in entry:
+            raise SettingsError(f"{path}: field '{key}' needs a 'number' (as the organisation writes it, in quotes)")
+        try:
+            number = phones.parse(entry["number"], as_written=True)
+        except ValueError as error:
+            raise SettingsError(f"{path}: field '{key}.number': {error}") from None
+        found[key] = Phone(id=key, number=number, organisation=str(entry.get("organisation", "")),
+                           sms_body=entry.get("sms_body"), verified_on=entry.get("verified_on"))
+    return found
 
 
 def load_sources(path: Path) -> dict[str, Source]:

@@ -13,9 +13,9 @@ from scripts.placeholders import PLACEHOLDER
 
 ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
 TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
-# Something that looks like a UK phone number (or 999, 111, 116 123, 18001 111) typed into a page;
+# Something that looks like a UK phone number (0800 1111 too, or 999, 111, 116 123, 18001 111) typed into a page;
 # "NHS 111" and "NHS 24" are the services' names.
-TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|999|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
+TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|0800[ \u00a0]?\d{4}|999|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
 
 
@@ -74,7 +74,7 @@ def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], ph
     for number, line in enumerate(body.splitlines(), start=offset + 1):
         for typed in TYPED_PHONE.finditer(PLACEHOLDER.sub(" ", line)):
             digits = re.sub(r"\D", "", typed.group(0))
-            known = next((key for key, phone in phones.items() if phone.dial == digits), None)
+            known = next((key for key, phone in phones.items() if phone.number.digits == digits), None)
             advice = (f"write {{{{ phone:{known} }}}} so it always matches settings/helplines.yml" if known else
                       "it is not one of the numbers in settings/helplines.yml: add it there, then use {{ phone:ID }}")
             found.append(f"{where}:{number}: phone number '{typed.group(0)}' is typed into the page ({advice})")

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import build
+from pypdf import PdfReader
+
+from scripts import build, release
 from scripts.clinic import ProfileError
 from scripts.settings import ROOT
 from tests.conftest import page_path, soup
@@ -27,13 +29,27 @@ def test_every_page_shows_the_clinics_details_and_numbers(clinic_site):
             assert box is not None and name in box.get_text(), f"/{prefix}{address}"
             assert box.select_one('a[href="tel:+442079460000"]').get_text() == "020 7946 0000"
             assert box.select_one('a[href="mailto:dit@riverside.example"]')
-            assert box.select_one('a[href="tel:01134960000"]'), "the local crisis line"
+            assert box.select_one('a[href="tel:+441134960000"]'), "the local crisis line"
             assert html.find("link", rel="canonical")["href"] == f"https://dit.riverside.example/{prefix}{address}"
         urgent = html.select_one("aside.dit-urgent")
-        assert urgent.select_one('a[href="tel:01134960000"]'), "the local crisis line is in the urgent-help block"
+        assert urgent.select_one('a[href="tel:+441134960000"]'), "the local crisis line is in the urgent-help block"
         assert urgent.select_one("a.dit-urgent__more")["href"].endswith("get-help-now/#england")
         embed = soup(clinic_site / prefix / "embed" / "index.html")
         assert name in embed.select_one(".dit-clinic").get_text()
+
+
+def test_a_clinic_build_carries_the_commits_date_and_version(clinic_site):
+    """The clinic build runs in a copy without .git: it must still print the commit's date, on the
+    leaflet page and in the PDF a reader's tool extracts, never 1970."""
+    day, version = release.build_date(ROOT).isoformat(), release.version(ROOT)
+    assert not version.endswith("unversioned") and not day.startswith("1970")
+    for prefix in ("", "pl/", "ur/"):
+        meta = soup(clinic_site / prefix / "leaflet" / "index.html").select_one(".dit-leaflet__meta").get_text()
+        assert day in meta and version in meta, prefix
+        pdf = PdfReader(clinic_site / prefix / "leaflet.pdf")
+        assert pdf.metadata.subject == f"Version {version}"
+        assert pdf.metadata["/CreationDate"].startswith("D:" + day.replace("-", ""))
+        assert day in pdf.pages[-1].extract_text() + pdf.pages[0].extract_text()
 
 
 def test_only_the_clinics_languages_are_built(clinic_site):

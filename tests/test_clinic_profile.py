@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from scripts import settings
-from scripts.clinic import (ProfileError, apply_profile, check_profile, contrast_ratio, load_profile,
-                            uk_phone)
+from scripts import phones
+from scripts.clinic import ProfileError, apply_profile, check_profile, contrast_ratio, load_profile
 from scripts.settings import ROOT
 
 EXAMPLE = ROOT / "docs" / "examples" / "clinic.yml"
@@ -28,7 +28,7 @@ VALID = {
                  "url": "https://clinic.example/refer/"},
     "urgent_help": {"nation": "wales",
                     "local": [{"id": "crisis", "name": {"en": "Crisis line (example)"},
-                               "phone": "07700 900123"}]},
+                               "phone": "0117 496 0123"}]},
     "accessibility_contact": "access@clinic.example",
     "languages": ["en", "pl"],
 }
@@ -103,19 +103,19 @@ BROKEN = [
     ("unknown nested key", changed(contact__emial="x@clinic.example"), None,
      "key 'contact.emial': unknown key; did you mean 'email'?"),
     ("unknown key deep in a list", changed(urgent_help__local=[
-        {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "07700 900123", "phnoe": "x"}]), None,
+        {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123", "phnoe": "x"}]), None,
      "key 'urgent_help.local[0].phnoe': unknown key; did you mean 'phone'?"),
     ("http URL", changed(referral__url="http://clinic.example/refer/"), None,
      "key 'referral.url': 'http://clinic.example/refer/' must start with https://"),
     ("site_url without trailing slash", changed(site_url="https://dit.clinic.example"), None,
      "key 'site_url': 'https://dit.clinic.example' must end with / (write 'https://dit.clinic.example/')"),
     ("bad phone", changed(contact__phone="0207 946 000"), None,
-     "key 'contact.phone': '0207 946 000' is not a valid UK phone number "
-     "(write it like 020 7946 0000 or +44 20 7946 0000)"),
+     "key 'contact.phone': '0207 946 000' is not a valid UK phone number: the UK numbering plan has no "
+     "such number (check the digits and how many there are; write it like 020 7946 0000, 0800 1111 or "
+     "+44 20 7946 0000)"),
     ("bad local phone", changed(urgent_help__local=[
         {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "+33 1 23 45 67 89"}]), None,
-     "key 'urgent_help.local[0].phone': '+33 1 23 45 67 89' is not a valid UK phone number "
-     "(write it like 020 7946 0000 or +44 20 7946 0000)"),
+     "key 'urgent_help.local[0].phone': '+33 1 23 45 67 89' is not a UK number: it has the country code +33"),
     ("phone read as a number", yaml.safe_dump(VALID, sort_keys=False, allow_unicode=True).replace(
         "phone: 020 7946 0123", "phone: 02070000000"), None,
      "key 'contact.phone': YAML read this as a number, not as the phone number you wrote: put it in "
@@ -194,7 +194,7 @@ BROKEN = [
     ("unknown nation", changed(urgent_help__nation="northern ireland"), None,
      "key 'urgent_help.nation': unknown nation 'northern ireland'; did you mean 'northern_ireland'?"),
     ("local id with the prefix", changed(urgent_help__local=[
-        {"id": "local_crisis", "name": {"en": "Crisis line"}, "phone": "07700 900123"}]), None,
+        {"id": "local_crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123"}]), None,
      "key 'urgent_help.local[0].id': 'local_crisis': leave out 'local_', the build adds it "
      "(pages write {{ phone:local_crisis }})"),
     ("reviewer checked in the future", changed(reviewer={
@@ -253,22 +253,48 @@ def test_a_safe_svg_logo_is_accepted(tmp_path):
     ("0044 20 7946 0000", "+442079460000", "020 7946 0000"),
     ("(0113) 496-0000", "+441134960000", "0113 496 0000"),
     ("+441134960500", "+441134960500", "0113 496 0500"),
-    ("07700 900000", "+447700900000", "07700 900000"),
-    ("+44 7700 900999", "+447700900999", "07700 900999"),
     ("0800 123 4567", "+448001234567", "0800 123 4567"),
-    ("0800 123 456", "+44800123456", "0800 123 456"),
+    ("0800 123 456", "+44800123456", "0800 123456"),  # libphonenumber's grouping
     ("0808 808 8000", "+448088088000", "0808 808 8000"),
-    ("01632 960000", "+441632960000", "01632 960000"),
+    ("0800 1111", "+448001111", "0800 1111"),  # Childline: 7 digits after 0800
+    ("0300 123 4567", "+443001234567", "0300 123 4567"),
 ])
 def test_uk_phone_numbers_are_normalised(text, e164, display):
-    assert uk_phone(text) == (e164, display)
+    number = phones.parse(text)
+    assert (number.e164, number.display, number.tel) == (e164, display, e164)
 
 
-@pytest.mark.parametrize("text", ["0207 946 000", "020 7946 00000", "999", "0800 1111", "+33 1 23 45 67 89",
-                                  "0900 123 4567", "tel:02079460000", "", "07700 90000"])
+@pytest.mark.parametrize("text", ["0207 946 000", "020 7946 00000", "+33 1 23 45 67 89", "0909 879 0000",
+                                  "tel:02079460000", "", "07700 90000", "07700 900123", "0800 111"])
 def test_bad_phone_numbers_are_refused(text):
     with pytest.raises(ValueError):
-        uk_phone(text)
+        phones.parse(text)
+
+
+@pytest.mark.parametrize("text, dials", [("999", "999"), ("116 123", "116123"), ("18001 111", "18001111")])
+def test_short_codes_dial_as_written(text, dials):
+    number = phones.parse(text)
+    assert number.is_short_code and number.tel == dials and number.display == text
+
+
+def test_every_helpline_dials_in_one_form(project):
+    """E.164 for every full number, the digits for a short code: one form, checked by phonenumbers."""
+    import phonenumbers
+    for phone in settings.load(project).phones.values():
+        tel = phone.href.split(":", 1)[1].split("?")[0]
+        if phone.number.is_short_code:
+            assert tel in phones.SHORT_CODES, phone.id
+        else:
+            parsed = phonenumbers.parse(tel)
+            assert phonenumbers.is_valid_number(parsed) and tel == phonenumbers.format_number(
+                parsed, phonenumbers.PhoneNumberFormat.E164), phone.id
+
+
+def test_a_clinic_may_give_a_short_freephone_number_but_not_a_short_code(tmp_path):
+    childline_like = changed(contact={"phone": "0800 1111", "email": "dit@riverside.example"})
+    assert load_profile(write(tmp_path, childline_like)).contact.phone.tel == "+448001111"
+    with pytest.raises(ProfileError, match="national short code"):
+        load_profile(write(tmp_path, changed(contact={"phone": "116 123", "email": "dit@riverside.example"})))
 
 
 def test_contrast_ratio_follows_wcag():
@@ -279,7 +305,7 @@ def test_contrast_ratio_follows_wcag():
 
 def test_check_profile_takes_data_already_read(tmp_path):
     profile = check_profile(copy.deepcopy(VALID), tmp_path / "clinic.yml")
-    assert profile.urgent_help.local[0].phone.display == "07700 900123"
+    assert profile.urgent_help.local[0].phone.display == "0117 496 0123"
 
 
 def test_apply_profile_brands_a_copy_of_the_project(project):
@@ -302,15 +328,14 @@ def test_apply_profile_brands_a_copy_of_the_project(project):
     assert clinic["name"] == {"en": "Riverside NHS Talking Therapies (example)",
                               "pl": "Riverside NHS Talking Therapies (przykład)",
                               "ur": "Riverside NHS Talking Therapies (مثال)"}
-    assert clinic["contact"] == {"phone": {"e164": "+442079460000", "display": "020 7946 0000",
-                                           "dial": "+442079460000"},
+    assert clinic["contact"] == {"phone": {"display": "020 7946 0000", "tel": "+442079460000"},
                                  "email": "dit@riverside.example"}
     assert set(clinic["referral"]["text"]) == {"en", "pl", "ur"}
     assert clinic["referral"]["url"] == "https://riverside.example/refer-yourself/"
     assert clinic["urgent_help"] == {"nation": "england", "local": [{
         "id": "local_riverside_crisis",
         "name": {"en": "Riverside 24-hour mental health crisis line (example)"},
-        "phone": {"e164": "+441134960000", "display": "0113 496 0000", "dial": "+441134960000"}}]}
+        "phone": {"display": "0113 496 0000", "tel": "+441134960000"}}]}
     assert clinic["brand_colour"] == "#005eb8"
     assert clinic["logo"] == "clinic-logo.svg"
     assert clinic["reviewer"] is None
@@ -322,9 +347,9 @@ def test_apply_profile_brands_a_copy_of_the_project(project):
     # The rewritten settings load with the build's own rules.
     loaded = settings.load(project)
     assert loaded.phones["local_riverside_crisis"].display == "0113 496 0000"
-    assert loaded.phones["local_riverside_crisis"].href == "tel:01134960000"
+    assert loaded.phones["local_riverside_crisis"].href == "tel:+441134960000"
     assert loaded.phones["local_riverside_crisis"].verified_on is None
-    assert loaded.phones["samaritans"].dial == "116123", "the existing helplines are kept"
+    assert loaded.phones["samaritans"].href == "tel:116123", "the existing helplines are kept"
     assert loaded.service.sessions == 16 and loaded.service.formats == ("face_to_face", "video")
     assert loaded.service.self_referral_url == "https://riverside.example/refer-yourself/"
 

@@ -118,9 +118,9 @@ def test_welsh_urgent_help_leads_with_wales(site):
     page = soup(page_path(site, "cy/get-help-now/"))
     assert page.select("article h2")[0]["id"] == "wales"
     anywhere = page.find(id="anywhere-uk").find_next("ul")
-    assert anywhere.select_one("a.dit-tel")["href"] == "tel:08081640123", "Samaritans in Welsh first"
+    assert anywhere.select_one("a.dit-tel")["href"] == "tel:+448081640123", "Samaritans in Welsh first"
     urgent = [a["href"] for a in page.select("aside.dit-urgent a.dit-tel")]
-    assert urgent[:2] == ["tel:999", "tel:111"] and "tel:08081640123" in urgent
+    assert urgent[:2] == ["tel:999", "tel:111"] and "tel:+448081640123" in urgent
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

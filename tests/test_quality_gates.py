@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from scripts import checks, readability
+from scripts import checks, links, readability
 from tests.pages import PAGES
 
 
@@ -46,6 +46,19 @@ def test_link_check_names_a_planted_broken_link_and_missing_anchor(planted):
     text = "\n".join(problems)
     assert "/pl/about-dit/: /pl/no-such-page/ (404" in text
     assert "/pl/glossary/#no-such-term" in text and "anchor" in text.lower()
+
+
+def test_every_phone_link_dials_a_real_uk_number_in_one_form(site):
+    assert links.bad_contact_links(site) == []
+
+
+def test_link_check_names_planted_phone_links_that_would_not_connect(planted):
+    plant(planted, "pl/about-dit", "</article>",
+          '<a href="tel:08001111">a</a><a href="tel:+44800111">b</a><a href="sms:12345">c</a></article>')
+    text = "\n".join(links.bad_contact_links(planted))
+    assert "/pl/about-dit/index.html: tel:08001111 (dials 08001111, not the one form +448001111)" in text
+    assert "tel:+44800111 ('+44800111' is not a valid UK phone number" in text
+    assert "sms:12345 (" in text
 
 
 def test_site_reads_easily_in_every_language(site):
