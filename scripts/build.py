@@ -42,6 +42,8 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "overrides", "scripts", "settings")
 
 
 def copy_project(root: Path, dest: Path) -> Path:
+    """A copy that builds on its own, carrying the commit it came from (it has no .git)."""
+    from scripts import release
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = root / part
@@ -49,17 +51,19 @@ def copy_project(root: Path, dest: Path) -> Path:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    release.stamp_copy(root, dest)
     return dest
 
 
-def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | None = None) -> Path:
+def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | None = None, *,
+                     pdfs: bool = True) -> Path:
     """Build a copy of the site branded for one clinic (scripts/clinic.py checks the profile first)."""
     from scripts import clinic
     profile = clinic.load_profile(profile_path, root)  # raises ProfileError naming every problem
     with tempfile.TemporaryDirectory(prefix="dit-clinic-") as tmp:
         project = copy_project(root, Path(tmp) / "project")
         clinic.apply_profile(profile, project)
-        return build(project, site_dir or root / "site")
+        return build(project, site_dir or root / "site", pdfs=pdfs)
 
 
 # The build step that runs MkDocs itself, named in `timings` (make bench reads it by this name).
@@ -75,10 +79,12 @@ def _step(timings: dict[str, float] | None, name: str):
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, float] | None = None) -> Path:
+def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, float] | None = None, *,
+          pdfs: bool = True) -> Path:
     """Check every input, then build with --strict (every warning is an error) and return the
     finished site folder. Any problem stops the build before anything is written. `timings`, if
-    given, receives the seconds each step took."""
+    given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
+    many variants, which check the PDFs elsewhere)."""
     from scripts import hosting, validate
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
@@ -93,8 +99,9 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
                 cwd=root, env=mkdocs_env(), capture_output=True, text=True)
         if result.returncode != 0:
             raise BuildError(result.stdout + result.stderr)
-        with _step(timings, "leaflet PDFs"):
-            _build_pdfs(root, work)
+        if pdfs:
+            with _step(timings, "leaflet PDFs"):
+                _build_pdfs(root, work)
         with _step(timings, "redirects and hosting headers"):
             _write_redirects(root, work)
             hosting.write_host_files(work)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import build
+from scripts import build, release
 from scripts.settings import ROOT
 
 BUILD = "import sys; from pathlib import Path; from scripts import build; build.build(Path(sys.argv[1]), Path(sys.argv[2]))"
@@ -33,3 +33,6 @@ def test_two_builds_in_different_conditions_are_byte_identical(tmp_path):
     assert different == []
     for needed in ("leaflet.pdf", "ar/leaflet-large-print.pdf", "sitemap.xml.gz", "qr/index.svg", "api/v1/index.json"):
         assert needed in files
+    # Both copies have no .git: they carry the commit's date, not 1970 (identical but wrong is no pass).
+    leaflet = (one / "leaflet" / "index.html").read_text(encoding="utf-8")
+    assert release.build_date(ROOT).isoformat() in leaflet and release.version(ROOT) in leaflet
