@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review
+.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review check-variants
 
 # `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
@@ -27,6 +27,12 @@ check-links check-readability check-a11y check-html: check-%: site
 # Fails when a page is past its review date; a scheduled job runs it (docs/editing.md).
 check-review: $(READY)
 	$(PY) -m scripts check-review
+
+# Property tests over clinic variants (tests/test_variants.py): VARIANTS generated profiles, each built
+# for real and checked in every language (`make test` builds 2). SEED=n replays a printed seed.
+VARIANTS ?= 20
+check-variants: $(READY) system-tools
+	DIT_VARIANTS=$(VARIANTS) DIT_VARIANTS_SEED=$(SEED) $(PY) -m pytest -s tests/test_variants.py
 
 # Needs a network: fetches every external link. Never part of the offline gates.
 check-external: site

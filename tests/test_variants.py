@@ -1,0 +1,133 @@
+"""Property tests over clinic variants: Hypothesis writes valid clinic profiles (6-24 sessions of 30-60
+minutes, phases that cover them, any subset of languages, 0-3 local lines, a logo or none, long names),
+builds each for real and checks what a reader of every built language would see.
+
+`make test` builds DIT_VARIANTS=2 profiles (PDFs off); `make check-variants` builds more. The seed is
+printed; `make check-variants SEED=n` replays a run."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import string
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, Phase, given, seed, settings as hypothesis_settings, strategies as st
+
+from scripts import accessibility, build, checks, links, settings
+from scripts.serve_static import serve
+from scripts.settings import ROOT
+from tests.conftest import page_path, soup
+from tests.pages import PAGES
+
+EXAMPLE_LOGO = ROOT / "docs" / "examples" / "clinic-logo.svg"
+EXAMPLES = int(os.environ.get("DIT_VARIANTS", "2"))
+SEED = int(os.environ.get("DIT_VARIANTS_SEED") or random.SystemRandom().randrange(2**32))
+LANGUAGES = [language.code for language in settings.languages(ROOT)]
+# A clinic's own referral sentence in each language (a clinic writes its own; these are fixtures).
+REFERRAL = {
+    "en": "You can refer yourself on our website or by phone.",
+    "cy": "Gallwch gyfeirio eich hun ar ein gwefan neu dros y ffôn.",
+    "pl": "Możesz zgłosić się sam przez naszą stronę albo telefonicznie.",
+    "es": "Puede pedir cita usted mismo en nuestra web o por teléfono.",
+    "ar": "يمكنك أن تحيل نفسك عبر موقعنا أو بالهاتف.",
+    "ur": "آپ ہماری ویب سائٹ یا فون کے ذریعے خود رجوع کر سکتے ہیں۔",
+}
+# Ofcom's ranges for drama that the numbering plan holds: they reach no one.
+DRAMA = ("020 7946 0{:03d}", "0113 496 0{:03d}", "0117 496 0{:03d}")
+CHANGED_PAGES = ("", "what-to-expect/", "phases/", "get-help-now/")
+NAME_LETTERS = string.ascii_letters + "ąęłóśżÀéñŵŷ"
+
+
+@st.composite
+def clinic_profiles(draw) -> dict:
+    sessions = draw(st.integers(6, 24))
+    first_end = draw(st.integers(1, sessions - 2))
+    middle_end = draw(st.integers(first_end + 1, sessions - 1))
+    others = draw(st.lists(st.sampled_from(LANGUAGES[1:]), unique=True))
+    languages = [LANGUAGES[0], *others]
+    words = st.text(NAME_LETTERS, min_size=1, max_size=12)
+    name = draw(st.lists(words, min_size=1, max_size=8).map(" ".join).filter(lambda n: len(n) <= 100))
+    long_name = (name + " " + "NHS Talking Therapies service for the whole county")[:100].strip()
+    numbers = draw(st.lists(st.tuples(st.sampled_from(DRAMA), st.integers(0, 999)), max_size=3, unique=True))
+    return {
+        "name": {lang: long_name for lang in draw(st.sets(st.sampled_from(languages))) | {"en"}},
+        "brand_colour": draw(st.sampled_from(["#005eb8", "#330072", "#006747", "#8a1538"])),
+        "site_url": "https://dit.variant.example/",
+        "contact": {"phone": "020 7946 0123", "email": "dit@variant.example"},
+        "referral": {"text": {lang: REFERRAL[lang] for lang in languages}, "url": "https://variant.example/refer/"},
+        "urgent_help": {"nation": draw(st.sampled_from(["england", "wales", "scotland", "northern_ireland"])),
+                        "local": [{"id": f"line_{i}", "name": {"en": f"Local crisis line {i + 1} (example)"},
+                                   "phone": pattern.format(n)} for i, (pattern, n) in enumerate(numbers)]},
+        "service": {"sessions": sessions, "minutes": draw(st.integers(30, 60)),
+                    "phases": {"beginning": [1, first_end], "middle": [first_end + 1, middle_end],
+                               "ending": [middle_end + 1, sessions]},
+                    "formats": draw(st.lists(st.sampled_from(["face_to_face", "video", "phone"]), min_size=1,
+                                             unique=True))},
+        "accessibility_contact": "access@variant.example",
+        "languages": languages,
+        **({"logo": "clinic-logo.svg"} if draw(st.booleans()) else {}),
+    }
+
+
+def build_variant(profile: dict, folder) -> tuple[dict, object]:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copyfile(EXAMPLE_LOGO, folder / "clinic-logo.svg")
+    path = folder / "clinic.yml"
+    path.write_text(yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return profile, build.build_for_clinic(path, ROOT, folder / "site", pdfs=False)
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def check_variant(profile: dict, site) -> None:
+    service = profile["service"]
+    for lang in profile["languages"]:
+        for address in PAGES:
+            html = soup(page_path(site, prefix(lang) + address))
+            for code in html.find_all(["script", "style"]):
+                code.decompose()  # minified scripts hold "}}"; the text and attributes must not
+            assert "{{" not in str(html) and "}}" not in str(html), f"a placeholder survived on /{prefix(lang)}{address}"
+        timeline = soup(page_path(site, prefix(lang) + "phases/")).select_one(".dit-timeline")
+        sessions = [int(li.get_text()) for li in timeline.select(".dit-timeline__sessions li")]
+        assert sessions == list(range(1, service["sessions"] + 1)), lang
+        expect = soup(page_path(site, prefix(lang) + "what-to-expect/")).select_one("article").get_text()
+        assert str(service["sessions"]) in expect and str(service["minutes"]) in expect, lang
+        urgent = soup(page_path(site, prefix(lang) + "about-dit/")).select_one("aside.dit-urgent")
+        for line in profile["urgent_help"]["local"]:
+            assert urgent.select_one(f'a[href="tel:{to_e164(line["phone"])}"]'), (lang, line)
+    for lang in LANGUAGES[1:]:
+        assert (site / lang).is_dir() == (lang in profile["languages"]), lang
+    assert links.bad_contact_links(site) == []
+    for gate in (checks.check_readability, checks.check_html):
+        problems, report = gate(site, ROOT)
+        assert problems == [], report
+    # Accessibility on the pages whose numbers and names changed (the whole site takes minutes).
+    changed = [f"/{prefix(lang)}{address}" for lang in profile["languages"] for address in CHANGED_PAGES]
+    with serve(site) as base:
+        report = accessibility.check_parallel(base, changed, settings.read_yaml(ROOT / "settings" / "a11y-waivers.yml") or {})
+    assert report.violations == [] and report.other_hosts == [], report.text()
+
+
+def to_e164(national: str) -> str:
+    return "+44" + national.replace(" ", "")[1:]
+
+
+@pytest.mark.parametrize("_", [None], ids=[f"seed={SEED}"])
+def test_generated_clinic_variants_build_right_in_every_language(_, tmp_path_factory):
+    print(f"variants: {EXAMPLES} profile(s), seed {SEED} (replay: make check-variants SEED={SEED})")
+    folder = tmp_path_factory.mktemp("variants")
+
+    @seed(SEED)
+    @hypothesis_settings(max_examples=EXAMPLES, deadline=None, database=None,
+                         phases=[Phase.generate],  # each example is a real build: no shrinking
+                         suppress_health_check=list(HealthCheck))
+    @given(clinic_profiles())
+    def one(profile):
+        check_variant(*build_variant(profile, folder / "clinic"))
+
+    one()
