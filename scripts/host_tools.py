@@ -22,7 +22,7 @@ from scripts.settings import ROOT
 TOOLS = ROOT / "tools" / "hosts"
 LOCK = TOOLS / "package-lock.json"
 INSTALLED = TOOLS / "node_modules" / ".installed-from"  # the lock file's hash, after a clean `npm ci`
-NODE_AT_LEAST = (20, 3)  # wrangler 4.86, the last release for Node 20 (package.json pins it)
+NODE_AT_LEAST = (20, 6)  # @netlify/headers 2.1.11; wrangler 4.86 is the last release for Node 20 (both pinned)
 # Wrangler otherwise sends usage data, checks for updates and fetches Cloudflare's request metadata.
 OFFLINE = {"WRANGLER_SEND_METRICS": "false", "WRANGLER_HIDE_BANNER": "true", "CLOUDFLARE_CF_FETCH_ENABLED": "false"}
 # Wrangler's workerd binary supports this date; a later one sends wrangler looking for an update.

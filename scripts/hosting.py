@@ -5,7 +5,7 @@ Content-Security-Policy allows no inline script except Material's own few, by th
 computed from the built pages (their text differs with page depth). Framing: `frame-ancestors *` for
 embed pages only. In `_headers` every page gets, from the rule on /*, the one policy that lets only
 this site frame it; the two embed rules, which come later, take that policy away (`! Name`) and give
-the one that lets any site frame them. The hosts' own tools showed what this layout avoids: Netlify
+the one that lets any site frame them. The hosts' own tools showed what this layout avoids: Netlify's engine
 lets a later rule's header replace an earlier one (a second, framing-only policy would have replaced
 the whole policy), Cloudflare joins the two values with a comma (two policies, both enforced) and
 reads only the first 100 rules (a rule per page left the last pages framable). So no header is set
