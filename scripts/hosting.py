@@ -3,9 +3,13 @@ Pages (`_headers`) and nginx (`_nginx.conf`), from the built site itself.
 
 Content-Security-Policy allows no inline script except Material's own few, by their SHA-256 hashes,
 computed from the built pages (their text differs with page depth). Framing: `frame-ancestors *` for
-embed pages only. Netlify and Cloudflare apply every matching rule and combine the headers, so the
-base policy (on /*) allows framing, and each normal page adds a second policy that allows only this
-site to frame it; browsers enforce both, and an embed page ends up with the one policy that allows it."""
+embed pages only. In `_headers` every page gets, from the rule on /*, the one policy that lets only
+this site frame it; the two embed rules, which come later, take that policy away (`! Name`) and give
+the one that lets any site frame them. The hosts' own tools showed what this layout avoids: Netlify's engine
+lets a later rule's header replace an earlier one (a second, framing-only policy would have replaced
+the whole policy), Cloudflare joins the two values with a comma (two policies, both enforced) and
+reads only the first 100 rules (a rule per page left the last pages framable). So no header is set
+by two rules, and the number of rules does not grow with the pages."""
 from __future__ import annotations
 
 import base64
@@ -50,6 +54,12 @@ def base_policy(hashes: list[str]) -> str:
 FRAME_ONLY_HERE = "frame-ancestors 'self'"
 
 
+# Embed pages, in English and in every other language; the same pages as _is_embed.
+EMBED_RULES = ("/embed/*", "/:lang/embed/*")
+# Cloudflare Pages reads at most 100 rules from `_headers` and skips longer lines, with only a warning.
+CLOUDFLARE_MAX_RULES, CLOUDFLARE_MAX_LINE = 100, 2000
+
+
 def _is_embed(address: str) -> bool:
     return bool(re.match(r"^/([a-z]{2,3}/)?embed/", address))
 
@@ -73,20 +83,35 @@ def write_host_files(site: Path) -> None:
 
 
 def write_netlify_headers(site: Path, policy: str) -> Path:
-    """`_headers` (Netlify, Cloudflare Pages): one base rule, CORS for data, and per page the
-    second, framing-only policy for every page that is not an embed page."""
+    """`_headers` (Netlify, Cloudflare Pages): one base rule, which forbids framing by other sites,
+    the embed rules that allow it, CORS for data, and a year's caching for fingerprinted files."""
     lines = ["# Written by the build (scripts/hosting.py): do not edit. See docs/hosting.md.", "/*"]
-    lines += [f"  {name}: {value}" for name, value in {**COMMON, "Content-Security-Policy": policy}.items()]
+    only_here = {"Content-Security-Policy": policy.replace("frame-ancestors *", FRAME_ONLY_HERE),
+                 "X-Frame-Options": "SAMEORIGIN"}
+    lines += [f"  {name}: {value}" for name, value in {**COMMON, **only_here}.items()]
+    for path in EMBED_RULES:  # `!` is Cloudflare's way to drop what /* set; Netlify skips the line
+        lines += [path] + [f"  ! {name}" for name in only_here] + [f"  Content-Security-Policy: {policy}"]
     for path in ("/api/*", "/embed.js"):
         lines += [path] + [f"  {name}: {value}" for name, value in CORS.items()]
     for path in fingerprinted_files(site):  # exact addresses: no other rule sets Cache-Control
         lines += [path] + [f"  {name}: {value}" for name, value in KEEP.items()]
-    for address in page_addresses(site):
-        if not _is_embed(address):
-            lines += [address, f"  Content-Security-Policy: {FRAME_ONLY_HERE}", "  X-Frame-Options: SAMEORIGIN"]
+    _check_cloudflare_limits(site / "_headers", lines)
     out = site / "_headers"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
+
+
+def _check_cloudflare_limits(path: Path, lines: list[str]) -> None:
+    """Cloudflare would skip these with a warning few read: a skipped policy line leaves pages with
+    no Content-Security-Policy at all, a skipped rule leaves pages framable."""
+    for number, line in enumerate(lines, 1):
+        if len(line.strip()) > CLOUDFLARE_MAX_LINE:  # Cloudflare measures the trimmed line
+            raise ValueError(f"{path}: line {number} ({line.split(':')[0].strip()}) has {len(line.strip())} characters; "
+                             f"Cloudflare Pages ignores lines over {CLOUDFLARE_MAX_LINE}. Shorten it (scripts/hosting.py).")
+    rules = sum(not line.startswith((" ", "#")) for line in lines)
+    if rules > CLOUDFLARE_MAX_RULES:
+        raise ValueError(f"{path}: {rules} rules; Cloudflare Pages reads only the first {CLOUDFLARE_MAX_RULES}. "
+                         "Merge rules (scripts/hosting.py).")
 
 
 def write_nginx(site: Path, policy: str) -> Path:
@@ -114,8 +139,9 @@ def write_nginx(site: Path, policy: str) -> Path:
 
 
 def headers_for(site: Path, address: str) -> list[tuple[str, str]]:
-    """The headers a Netlify-style host sends for `address`: every matching rule of `_headers`,
-    combined (a header set by two rules is sent twice)."""
+    """The headers a Netlify-style host sends for `address`, as Cloudflare Pages combines the
+    matching rules of `_headers`, in file order: `! Name` drops what earlier rules set, and a header
+    set by two rules is sent twice. tests/test_hosting_hosts.py checks this against the hosts' tools."""
     rules, current = [], None
     for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -123,12 +149,19 @@ def headers_for(site: Path, address: str) -> list[tuple[str, str]]:
         if not line.startswith(" "):
             current = (line.strip(), [])
             rules.append(current)
+        elif line.strip().startswith("! "):
+            current[1].append((line.strip()[2:], None))
         else:
             name, value = line.strip().split(":", 1)
             current[1].append((name, value.strip()))
     sent = []
     for pattern, headers in rules:
-        regex = "^" + re.escape(pattern).replace(r"\*", ".*") + "$"
-        if re.match(regex, address):
-            sent += headers
+        parts = re.split(r"(\*|:\w+)", pattern)  # a splat matches anything, a :placeholder one segment
+        regex = "".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts)
+        if re.fullmatch(regex, address):
+            for name, value in headers:
+                if value is None:
+                    sent = [(n, v) for n, v in sent if n.lower() != name.lower()]
+                else:
+                    sent.append((name, value))
     return sent
