@@ -1,6 +1,7 @@
 """Print each language's leaflet to A4 PDFs, normal and large print (at least 16 pt), with Chromium,
 which shapes every script correctly (joined Arabic and Urdu letters, right to left). Each PDF is
-tagged, carries its language and title, and its dates come from the commit, not the clock."""
+tagged, carries its language and title, its shaped glyphs map to their text (scripts/pdf_text.py),
+and its dates come from the commit, not the clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +13,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
+from scripts import pdf_text
 from scripts.serve_static import serve
 from scripts.settings import ROOT
 from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
@@ -19,11 +21,13 @@ from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # Content-addressed: a PDF is printed again only when something that goes into it changed.
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
+# Bump when what happens to a PDF after Chromium prints it changes, so cached PDFs are printed again.
+POSTPROCESS = 2
 INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-naskh-arabic-urdu-subset.woff2")
 
 
 def cache_key(site: Path, prefix: str, variant: str, stamp: tuple) -> str:
-    digest = hashlib.sha256(repr((variant, stamp)).encode())
+    digest = hashlib.sha256(repr((POSTPROCESS, variant, stamp)).encode())
     digest.update((site / prefix / "leaflet" / "index.html").read_bytes())
     for name in INPUTS:
         if (site / name).exists():
@@ -36,8 +40,10 @@ def _pdf_date(day: dt.date) -> str:
 
 
 def _stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
-    """Fixed metadata: title, language, version and the build date (so two builds are identical)."""
+    """Fixed metadata: title, language, version and the build date (so two builds are identical);
+    and a Unicode mapping for every shaped glyph, so the text can be copied and searched."""
     writer = PdfWriter(clone_from=PdfReader(path))
+    pdf_text.map_shaped_glyphs(writer)
     writer.add_metadata({"/Title": title, "/Subject": f"Version {version}", "/Producer": "DIT patient information",
                          "/Creator": "Chromium", "/CreationDate": _pdf_date(day), "/ModDate": _pdf_date(day)})
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
