@@ -63,3 +63,15 @@ def test_bengali_conjuncts_keep_their_text(tmp_path):
                     str(site), title], cwd=ROOT, check=True, env={**os.environ, "DIT_PDF_CACHE": str(tmp_path / "cache")})
     for name in VARIANTS:
         assert_keeps_its_text(site / name, title)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_leaflet_pdfs_give_title_and_language_in_xmp(site, lang):
+    title = soup(site / prefix(lang) / "leaflet" / "index.html").title.get_text()
+    for name in VARIANTS:
+        pdf = PdfReader(site / prefix(lang) / name)
+        xmp = pdf.xmp_metadata
+        assert xmp.dc_title == {"x-default": title, lang: title}
+        assert xmp.dc_language == [lang]
+        assert xmp.xmp_create_date.date() == xmp.xmp_modify_date.date() == pdf.metadata.creation_date.date()
+        assert b"pdfuaid" not in pdf.trailer["/Root"]["/Metadata"].get_data(), "no PDF/UA claim: nothing here checks it"
