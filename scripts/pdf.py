@@ -1,6 +1,7 @@
 """Print each language's leaflet to A4 PDFs, normal and large print (at least 16 pt), with Chromium,
 which shapes every script correctly (joined Arabic and Urdu letters, right to left). Each PDF is
-tagged, carries its language and title, and its dates come from the commit, not the clock."""
+tagged, carries its language and title (in the document information and as XMP), its shaped glyphs
+map to their text (scripts/pdf_text.py), and its dates come from the commit, not the clock."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,10 +9,12 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject
 
+from scripts import pdf_text
 from scripts.serve_static import serve
 from scripts.settings import ROOT
 from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
@@ -19,11 +22,13 @@ from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # Content-addressed: a PDF is printed again only when something that goes into it changed.
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
+# Bump when what happens to a PDF after Chromium prints it changes, so cached PDFs are printed again.
+POSTPROCESS = 2
 INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-naskh-arabic-urdu-subset.woff2")
 
 
 def cache_key(site: Path, prefix: str, variant: str, stamp: tuple) -> str:
-    digest = hashlib.sha256(repr((variant, stamp)).encode())
+    digest = hashlib.sha256(repr((POSTPROCESS, variant, stamp)).encode())
     digest.update((site / prefix / "leaflet" / "index.html").read_bytes())
     for name in INPUTS:
         if (site / name).exists():
@@ -35,12 +40,39 @@ def _pdf_date(day: dt.date) -> str:
     return f"D:{day:%Y%m%d}000000Z"
 
 
+def _xmp(title: str, lang: str, day: dt.date) -> bytes:
+    """The same title, language and dates as the document information, as XMP (ISO 16684-1)."""
+    title, date = escape(title), f"{day:%Y-%m-%d}T00:00:00Z"
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li><rdf:li xml:lang="{lang}">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:CreatorTool>Chromium</xmp:CreatorTool>
+   <pdf:Producer>DIT patient information</pdf:Producer>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>""".encode()
+
+
 def _stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
-    """Fixed metadata: title, language, version and the build date (so two builds are identical)."""
+    """Fixed metadata: title, language, version and the build date (so two builds are identical);
+    and a Unicode mapping for every shaped glyph, so the text can be copied and searched."""
     writer = PdfWriter(clone_from=PdfReader(path))
+    pdf_text.map_shaped_glyphs(writer)
     writer.add_metadata({"/Title": title, "/Subject": f"Version {version}", "/Producer": "DIT patient information",
                          "/Creator": "Chromium", "/CreationDate": _pdf_date(day), "/ModDate": _pdf_date(day)})
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    metadata = DecodedStreamObject()
+    metadata.set_data(_xmp(title, lang, day))
+    metadata.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(metadata)
     writer._ID = None
     with path.open("wb") as out:
         writer.write(out)

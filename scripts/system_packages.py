@@ -1,5 +1,6 @@
 """Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
-checker), installing them when this machine allows (root on Debian, as on CI)."""
+checker, poppler's pdftotext for the leaflets' text), installing them when this machine allows
+(root on Debian, as on CI)."""
 from __future__ import annotations
 
 import os
@@ -39,3 +40,11 @@ def ensure_java() -> Path:
     if not shutil.which("java"):
         _apt_install("default-jre-headless")
     return Path(shutil.which("java"))
+
+
+def ensure_pdftotext() -> Path:
+    """poppler's pdftotext, a second reader of the leaflet PDFs' text, installing Debian's
+    poppler-utils if it is missing and we may."""
+    if not shutil.which("pdftotext"):
+        _apt_install("poppler-utils")
+    return Path(shutil.which("pdftotext"))
