@@ -1,5 +1,5 @@
 """Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
-checker), installing them when this machine allows (root on Debian, as on CI)."""
+checker, nginx for the hosting tests), installing them when this machine allows (root on Debian, as on CI)."""
 from __future__ import annotations
 
 import os
@@ -39,3 +39,14 @@ def ensure_java() -> Path:
     if not shutil.which("java"):
         _apt_install("default-jre-headless")
     return Path(shutil.which("java"))
+
+
+NGINX = Path("/usr/sbin/nginx")
+
+
+def ensure_nginx() -> Path:
+    """nginx, to serve the built site in the hosting tests as a real server would; Debian's smallest
+    build (nginx-light) is enough, installed if it is missing and we may."""
+    if not NGINX.exists():
+        _apt_install("nginx-light")
+    return NGINX
