@@ -86,7 +86,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     """Check every input, then build with --strict (every warning is an error) and return the
     finished site folder. Any problem stops the build before anything is written. `timings`, if
     given, receives the seconds each step took."""
-    from scripts import hosting, validate
+    from scripts import hosting, precompress, validate
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:
@@ -106,6 +106,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         with _step(timings, "redirects and hosting headers"):
             _write_redirects(root, work)
             hosting.write_host_files(work)
+        with _step(timings, "precompressed copies (.gz, .br)"):
+            precompress.write_compressed(work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

@@ -107,6 +107,11 @@ def write_nginx(site: Path, policy: str) -> Path:
         "# Written by the build (scripts/hosting.py): include it in the site's server block. See docs/hosting.md.\n"
         "# Here, not in a location: a missing file under /api/ or /embed/ gets the site's 404 page too.\n"
         "error_page 404 /404.html;\n"
+        "# The build's precompressed copies (index.html.gz beside index.html), for browsers that accept them.\n"
+        "gzip_static on;\n"
+        "gzip_vary on;\n"
+        "# With the ngx_brotli module (not in Debian's nginx), uncomment to send the .br copies too:\n"
+        "# brotli_static on;\n"
         'location ~ "^/_" { deny all; }\n'
         + _nginx_location(f'~ "{SHARED.pattern}"', {**CORS, **framed})
         + _nginx_location(f'~ "{EMBED.pattern}"', framed)

@@ -1,17 +1,19 @@
 """The built site on a real nginx (Debian's nginx-light), set up as docs/hosting.md tells a user to:
 a copy made with permissions kept (`cp -a`), served by workers running as another user (`nobody`,
 when the tests run as root, as on CI). The generated `_nginx.conf` passes `nginx -t`; every page is
-served; each page type gets its headers; Chromium shows each page type with no Content-Security-Policy
-violation."""
+served; each page type gets its headers; the precompressed copies are sent; Chromium shows each
+page type with no Content-Security-Policy violation."""
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import tarfile
 
+import brotli
 import pytest
 
-from scripts import dist, hosting
+from scripts import dist, hosting, precompress
 from scripts.serve_static import serve as serve_elsewhere
 from tests import nginx
 from tests.nginx import fetch
@@ -95,6 +97,28 @@ def test_nginx_sends_each_page_type_its_headers(hosted, kind):
     for name, value in expected.items():
         if name != "Frame":
             assert headers.get_all(name) == (None if value is None else [value]), name
+
+
+def test_the_build_writes_gzip_and_brotli_copies_of_every_text_file(site):
+    texts = [p for p in site.rglob("*") if p.suffix in precompress.COMPRESSIBLE]
+    assert {p.suffix for p in texts} == set(precompress.COMPRESSIBLE)
+    for path in texts:
+        original = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == original, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == original, path
+
+
+@pytest.mark.parametrize("address", ["/pl/about-dit/", "/ar/", "/api/v1/index.json", CSS, "/embed.js",
+                                     "/assets/favicon.svg", "/sitemap.xml"])
+def test_nginx_sends_the_precompressed_copy_to_browsers_that_accept_gzip(site, hosted, address):
+    """nginx-light has gzip_static but no Brotli module: the .br copies are for other servers."""
+    file = site / address.lstrip("/")
+    file = file / "index.html" if address.endswith("/") else file
+    status, headers, body = fetch(hosted, address, **{"Accept-Encoding": "gzip, deflate, br"})
+    assert (status, headers["Content-Encoding"], headers["Vary"]) == (200, "gzip", "Accept-Encoding")
+    assert body == file.with_name(file.name + ".gz").read_bytes(), "the build's own copy, not one made on the fly"
+    status, headers, body = fetch(hosted, address)
+    assert (status, headers["Content-Encoding"], body) == (200, None, file.read_bytes())
 
 
 def test_chromium_shows_every_page_type_from_nginx_with_no_policy_violation(browser, hosted):
