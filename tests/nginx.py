@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 from scripts.settings import ROOT
 from scripts.system_packages import ensure_nginx
 
-DOCUMENTED_ROOT = "/srv/dit/site"
+# The documented server block's folder and port, replaced by the test's own.
+DOCUMENTED_ROOT, DOCUMENTED_LISTEN = "/srv/dit/site", re.compile(r"listen\s+80;")
 
 MAIN = """\
-user nobody nogroup;
-worker_processes 1;
+{user}worker_processes 1;
 daemon off;
 pid {prefix}/nginx.pid;
 lock_file {prefix}/nginx.lock;
@@ -69,10 +69,14 @@ def _free_port() -> int:
 
 
 def config(site: Path, prefix: Path, port: int) -> Path:
-    server = documented_server_block().replace(DOCUMENTED_ROOT, str(site))
-    server = re.sub(r"listen\s+80;", f"listen 127.0.0.1:{port};", server)
+    server = documented_server_block()
+    if DOCUMENTED_ROOT not in server or not DOCUMENTED_LISTEN.search(server):
+        raise ValueError(f"docs/hosting.md: the nginx server block must hold `listen 80;` and {DOCUMENTED_ROOT}")
+    server = DOCUMENTED_LISTEN.sub(f"listen 127.0.0.1:{port};", server.replace(DOCUMENTED_ROOT, str(site)))
     path = prefix / "nginx.conf"
-    path.write_text(MAIN.format(prefix=prefix, server=server), encoding="utf-8")
+    # Only root may name the workers' user (CI runs as root); otherwise they run as the test's user.
+    user = "user nobody nogroup;\n" if os.geteuid() == 0 else ""
+    path.write_text(MAIN.format(user=user, prefix=prefix, server=server), encoding="utf-8")
     return path
 
 
@@ -90,22 +94,23 @@ def serve(site: Path):
     with tempfile.TemporaryDirectory(prefix="dit-nginx-") as prefix:
         port = _free_port()
         conf = config(site, Path(prefix), port)
-        log = Path(prefix) / "error.log"
-        server = subprocess.Popen([str(ensure_nginx()), "-p", prefix, "-c", str(conf)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        logs = Path(prefix) / "stderr.log", Path(prefix) / "error.log"
+        with logs[0].open("w") as stderr:
+            server = subprocess.Popen([str(ensure_nginx()), "-p", prefix, "-c", str(conf)],
+                                      stdout=subprocess.DEVNULL, stderr=stderr)
         try:
-            _wait_until_listening(server, port, log)
+            _wait_until_listening(server, port, logs)
             yield f"http://127.0.0.1:{port}/"
         finally:
             server.terminate()  # SIGTERM: nginx's fast shutdown
             server.wait()
 
 
-def _wait_until_listening(server: subprocess.Popen, port: int, log: Path) -> None:
+def _wait_until_listening(server: subprocess.Popen, port: int, logs: tuple[Path, ...]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"nginx stopped: {server.stderr.read()}{log.read_text() if log.exists() else ''}")
+            raise RuntimeError("nginx stopped: " + "".join(log.read_text() for log in logs if log.exists()))
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
             return
         time.sleep(0.05)
