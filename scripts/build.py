@@ -70,6 +70,13 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
 MKDOCS_STEP = "mkdocs (all languages, pages, embeds, JSON, QR codes)"
 
 
+def _folder_mode() -> int:
+    """The mode MkDocs gives the folders it makes: 0777 less the umask (0755 usually)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
 @contextlib.contextmanager
 def _step(timings: dict[str, float] | None, name: str):
     """Time one build step into `timings` (for `make bench`), when asked to."""
@@ -85,13 +92,14 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     finished site folder. Any problem stops the build before anything is written. `timings`, if
     given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
     many variants, which check the PDFs elsewhere)."""
-    from scripts import hosting, validate
+    from scripts import hosting, precompress, validate
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:
         raise BuildError("The build did not start. Fix these first:\n" + "\n".join(problems))
     site_dir = site_dir or root / "site"
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    work.chmod(_folder_mode())  # mkdtemp makes it 0700: a web server running as another user would answer 403
     try:
         with _step(timings, MKDOCS_STEP):
             result = subprocess.run(
@@ -105,6 +113,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         with _step(timings, "redirects and hosting headers"):
             _write_redirects(root, work)
             hosting.write_host_files(work)
+        with _step(timings, "precompressed copies (.gz, .br)"):
+            precompress.write_compressed(work)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

@@ -70,6 +70,7 @@ def cmd_ensure_tools(args: argparse.Namespace) -> int:
     print(f"Java (for the HTML checker): {system_packages.ensure_java()}")
     print(f"Netlify's and Cloudflare's own tools (npm): {host_tools.ensure_installed()}")
     print(f"pdftotext (reads the leaflet PDFs): {system_packages.ensure_pdftotext()}")
+    print(f"nginx (for the hosting tests): {system_packages.ensure_nginx()}")
     return 0
 
 
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--clinic", help="a clinic profile (YAML) to build a branded copy for")
     build_command.set_defaults(run=cmd_build)
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
-    commands.add_parser("ensure-tools", help="find or install Chromium, Java, pdftotext and the hosts' npm tools for the checks"
+    commands.add_parser("ensure-tools", help="find or install Chromium, Java, pdftotext, nginx and the hosts' npm tools for the checks"
                         ).set_defaults(run=cmd_ensure_tools)
     check = commands.add_parser("check", help="run quality gates on the built site")
     check.add_argument("names", nargs="+", choices=["links", "readability", "a11y", "html", "external"])

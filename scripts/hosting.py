@@ -58,10 +58,13 @@ FRAME_ONLY_HERE = "frame-ancestors 'self'"
 EMBED_RULES = ("/embed/*", "/:lang/embed/*")
 # Cloudflare Pages reads at most 100 rules from `_headers` and skips longer lines, with only a warning.
 CLOUDFLARE_MAX_RULES, CLOUDFLARE_MAX_LINE = 100, 2000
+EMBED = re.compile(r"^/([a-z]{2,3}/)?embed/")
+# Data other sites' code may read: the JSON API and the embed script.
+SHARED = re.compile(r"^/(api/|embed\.js$)")
 
 
 def _is_embed(address: str) -> bool:
-    return bool(re.match(r"^/([a-z]{2,3}/)?embed/", address))
+    return bool(EMBED.match(address))
 
 
 def page_addresses(site: Path) -> list[str]:
@@ -114,25 +117,30 @@ def _check_cloudflare_limits(path: Path, lines: list[str]) -> None:
                          "Merge rules (scripts/hosting.py).")
 
 
+def _nginx_location(match: str, headers: dict[str, str]) -> str:
+    lines = "".join(f'    add_header {name} "{value}" always;\n' for name, value in {**COMMON, **headers}.items())
+    return f"location {match} {{\n{lines}}}\n"
+
+
 def write_nginx(site: Path, policy: str) -> Path:
-    """`_nginx.conf`, to `include` inside the site's nginx `server` block."""
-    common = "".join(f'    add_header {name} "{value}" always;\n' for name, value in COMMON.items())
-    framed = policy
-    here = policy.replace("frame-ancestors *", FRAME_ONLY_HERE)
+    """`_nginx.conf`, to `include` inside the site's nginx `server` block (docs/hosting.md shows one).
+    Every regular expression is quoted: unquoted, nginx would end it at its first `{`."""
+    framed = {"Content-Security-Policy": policy}
     text = (
         "# Written by the build (scripts/hosting.py): include it in the site's server block. See docs/hosting.md.\n"
-        "location ~ ^/_ { deny all; }\n"
-        "location ~ ^/(api/|embed\\.js$) {\n" + common +
-        '    add_header Access-Control-Allow-Origin "*" always;\n'
-        f'    add_header Content-Security-Policy "{framed}" always;\n' + "}\n"
-        "location ~ ^/([a-z]{2,3}/)?embed/ {\n" + common +
-        f'    add_header Content-Security-Policy "{framed}" always;\n' + "}\n"
-        f'location ~ "{FINGERPRINTED.pattern}" {{\n' + common +
-        "".join(f'    add_header {name} "{value}" always;\n' for name, value in KEEP.items()) + "}\n"
-        "location / {\n" + common +
-        f'    add_header Content-Security-Policy "{here}" always;\n'
-        '    add_header X-Frame-Options "SAMEORIGIN" always;\n'
-        "    error_page 404 /404.html;\n" + "}\n")
+        "# Here, not in a location: a missing file under /api/ or /embed/ gets the site's 404 page too.\n"
+        "error_page 404 /404.html;\n"
+        "# The build's precompressed copies (index.html.gz beside index.html), for browsers that accept them.\n"
+        "gzip_static on;\n"
+        "gzip_vary on;\n"
+        "# With the ngx_brotli module (not in Debian's nginx), uncomment to send the .br copies too:\n"
+        "# brotli_static on;\n"
+        'location ~ "^/_" { deny all; }\n'
+        + _nginx_location(f'~ "{SHARED.pattern}"', {**CORS, **framed})
+        + _nginx_location(f'~ "{EMBED.pattern}"', framed)
+        + _nginx_location(f'~ "{FINGERPRINTED.pattern}"', KEEP)
+        + _nginx_location("/", {"Content-Security-Policy": policy.replace("frame-ancestors *", FRAME_ONLY_HERE),
+                                "X-Frame-Options": "SAMEORIGIN"}))
     out = site / "_nginx.conf"
     out.write_text(text, encoding="utf-8")
     return out

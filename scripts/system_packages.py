@@ -1,6 +1,6 @@
 """Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
-checker, poppler's pdftotext for the leaflets' text), installing them when this machine allows
-(root on Debian, as on CI)."""
+checker, poppler's pdftotext for the leaflets' text, nginx for the hosting tests), installing them
+when this machine allows (root on Debian, as on CI)."""
 from __future__ import annotations
 
 import os
@@ -48,3 +48,14 @@ def ensure_pdftotext() -> Path:
     if not shutil.which("pdftotext"):
         _apt_install("poppler-utils")
     return Path(shutil.which("pdftotext"))
+
+
+NGINX = Path("/usr/sbin/nginx")
+
+
+def ensure_nginx() -> Path:
+    """nginx, to serve the built site in the hosting tests as a real server would; Debian's smallest
+    build (nginx-light) is enough, installed if it is missing and we may."""
+    if not NGINX.exists():
+        _apt_install("nginx-light")
+    return NGINX

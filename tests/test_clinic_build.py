@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from scripts import build, release
 from scripts.clinic import ProfileError
 from scripts.settings import ROOT
+from tests import nginx
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -66,6 +67,12 @@ def test_the_clinics_brand_colour_and_logo_are_used(clinic_site):
     assert "#005eb8" in (clinic_site / "assets" / "clinic" / "brand.css").read_text(encoding="utf-8")
     logo = html.select_one(".md-header img[src$='assets/clinic/clinic-logo.svg']")
     assert (logo["width"], logo["height"]) == ("64", "64"), "the header reserves the logo's space"
+
+
+def test_nginx_as_another_user_serves_a_copy_of_the_clinic_site_with_permissions_kept(clinic_site):
+    with nginx.web_root() as folder, nginx.serve(nginx.copy_keeping_permissions(clinic_site, folder)) as url:
+        for address in ("/", "/pl/about-dit/", "/ur/embed/", "/leaflet.pdf", "/assets/clinic/brand.css"):
+            assert nginx.fetch(url, address)[0] == 200, address
 
 
 def test_a_broken_profile_is_rejected_by_key_and_nothing_is_written(tmp_path):

