@@ -54,17 +54,13 @@ def base_policy(hashes: list[str]) -> str:
 FRAME_ONLY_HERE = "frame-ancestors 'self'"
 
 
-# Embed pages, in English and in every other language; the same pages as _is_embed.
+# Embed pages, in English and in every other language (`_headers` patterns; EMBED below for nginx).
 EMBED_RULES = ("/embed/*", "/:lang/embed/*")
 # Cloudflare Pages reads at most 100 rules from `_headers` and skips longer lines, with only a warning.
 CLOUDFLARE_MAX_RULES, CLOUDFLARE_MAX_LINE = 100, 2000
 EMBED = re.compile(r"^/([a-z]{2,3}/)?embed/")
 # Data other sites' code may read: the JSON API and the embed script.
 SHARED = re.compile(r"^/(api/|embed\.js$)")
-
-
-def _is_embed(address: str) -> bool:
-    return bool(EMBED.match(address))
 
 
 def page_addresses(site: Path) -> list[str]:
