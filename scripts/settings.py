@@ -11,6 +11,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("face_to_face", "video", "phone")
 PHASES = ("beginning", "middle", "ending")
+# What a service may set, inclusive: the range every translation's sentences are written and tested
+# for (tests/test_plurals.py). DIT is usually 16 sessions of about 50 minutes; services vary around it.
+ALLOWED = {"sessions": (6, 24), "minutes": (30, 60)}
 
 
 class SettingsError(ValueError):
@@ -79,8 +82,11 @@ def load_service(path: Path) -> Service:
             raise SettingsError(f"{path}: field '{field}' must be a whole number above 0, not {value!r}")
         return value
 
-    sessions = whole("sessions", data.get("sessions"))
-    minutes = whole("minutes", data.get("minutes"))
+    for field in ALLOWED:
+        problem = range_problem(field, data.get(field))
+        if problem:
+            raise SettingsError(f"{path}: field '{field}' {problem}")
+    sessions, minutes = data["sessions"], data["minutes"]
     phases: dict[str, tuple[int, int]] = {}
     previous_last = 0
     for name in PHASES:
@@ -103,6 +109,14 @@ def load_service(path: Path) -> Service:
     if not (isinstance(url, str) and url.startswith("https://")):
         raise SettingsError(f"{path}: field 'self_referral_url' must be an https:// address")
     return Service(sessions, minutes, phases, formats, url)
+
+
+def range_problem(field: str, value: object) -> str | None:
+    """What is wrong with a service's count (sessions, minutes), or None."""
+    low, high = ALLOWED[field]
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        return f"must be a whole number from {low} to {high}, not {value!r}"
+    return None
 
 
 def load_phones(path: Path) -> dict[str, Phone]:
