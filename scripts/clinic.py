@@ -28,7 +28,7 @@ import yaml
 from scripts import settings
 from scripts.settings import FORMATS, PHASES, ROOT, SettingsError
 
-NATIONS = ("england", "wales", "scotland", "northern_ireland")
+NATIONS = settings.NATIONS
 LOGO_TYPES = (".png", ".webp", ".svg")
 # The logo is part of every first visit, whose whole budget is 60 KB (docs/performance.md).
 LOGO_MAX_BYTES = 20 * 1024

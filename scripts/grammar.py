@@ -8,6 +8,7 @@ patterns. Where CLDR has no data for a language, its strings.yml gives the rules
 `list_patterns`) in CLDR's own form."""
 from __future__ import annotations
 
+import pickle
 import re
 from functools import cache
 
@@ -29,11 +30,12 @@ class GrammarError(ValueError):
 @cache
 def _cldr(language: str) -> dict:
     """CLDR's own data for a bare language ("pl"), without what every locale inherits from the root
-    (whose English-like "or" would otherwise stand in silently)."""
-    try:
-        return localedata.load(language, merge_inherited=False)
-    except (FileNotFoundError, ValueError):
+    (whose English-like "or" would otherwise stand in silently). Read from Babel's file directly:
+    babel.localedata.load(merge_inherited=False) would cache the unmerged data for every later use."""
+    if not localedata.exists(language):
         return {}
+    with open(localedata.resolve_locale_filename(language), "rb") as data:
+        return pickle.load(data)
 
 
 def _language(lang: str, strings: dict) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from scripts import grammar
+from scripts import grammar, urgent_help
 from scripts.settings import PHASES, Settings
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::([a-z0-9_]+))?\s*\}\}")
@@ -96,6 +96,11 @@ def fill(text: str, settings: Settings, strings: dict, site: dict, where: str, i
         name, arg = match.groups()
         if name == "phone" and arg in settings.phones:
             return phone_link(settings, arg)
+        if name == "name" and arg in settings.urgent.names:
+            return urgent_help.name_html(settings.urgent, arg, site["lang"])
+        if name == "urgent_routes" and arg is None:
+            sections = urgent_help.sections_markdown(settings.urgent, strings, site["lang"])
+            return fill(sections, settings, strings, site, f"{where} (urgent.routes)", in_message)
         if name == "message" and not in_message and arg in (strings.get("messages") or {}):
             chosen = grammar.sentence(site["lang"], strings, arg, counts(settings))
             return fill(chosen, settings, strings, site, f"{where} (messages.{arg})", in_message=True)
@@ -109,7 +114,8 @@ def fill(text: str, settings: Settings, strings: dict, site: dict, where: str, i
         if name == "message":
             raise PlaceholderError(f"{where}: unknown message '{match.group(0)}' (known: "
                                    f"{', '.join(strings.get('messages') or {})})")
-        hint = f"phone ids: {', '.join(settings.phones)}" if name == "phone" else f"known: {', '.join(sorted(known))}"
+        hint = (f"phone ids: {', '.join(settings.phones)}" if name == "phone" else
+                f"name ids: {', '.join(settings.urgent.names)}" if name == "name" else f"known: {', '.join(sorted(known))}")
         raise PlaceholderError(f"{where}: unknown placeholder '{match.group(0)}' ({hint})")
 
     return PLACEHOLDER.sub(replace, text)

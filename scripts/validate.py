@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import yaml
 
-from scripts import frontmatter, grammar, settings
+from scripts import frontmatter, grammar, settings, urgent_help
 from scripts.placeholders import MESSAGE_FIELDS, PLACEHOLDER
 
 ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
@@ -155,6 +155,7 @@ def problems(root: Path = settings.ROOT) -> list[str]:
             for key in sorted(english_strings - _strings_keys(strings)):
                 found.append(f"content/{code}/strings.yml: key '{key}' is missing (translate it from content/{source}/strings.yml)")
         found += grammar.problems(code, data, MESSAGE_FIELDS)
+        found += urgent_help.problems(code, data, loaded.urgent)
     return found
 
 

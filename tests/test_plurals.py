@@ -3,6 +3,8 @@ form (CLDR through Babel), without a build. Lists of formats use CLDR's "or" lis
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import html
 import re
 from functools import cache
 
@@ -140,11 +142,12 @@ def test_a_language_cldr_lacks_gives_its_rules_in_strings():
         grammar.or_list(["x", "y"], "zz", {})
 
 
-def latin_words(html: str) -> set[str]:
-    """Latin-script words in text, leaving out what the build inserts to be Latin on purpose: numbers
-    and phone links (their digits), whose markup is dropped first."""
-    text = re.sub(r'<a class="dit-tel"[^>]*>.*?</a>', " ", html)
-    text = re.sub(r"<[^>]+>", " ", text)
+def latin_words(markup: str) -> set[str]:
+    """Latin-script words in composed text, leaving out what the build inserts to be Latin on purpose:
+    phone links (their digits), English organisation names marked lang="en", and Markdown heading ids
+    ({#england}); other markup is dropped."""
+    text = re.sub(r'<a class="dit-tel"[^>]*>.*?</a>|<span lang="en">[^<]*</span>|\{#[a-z-]+\}', " ", markup)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     return set(re.findall(r"[A-Za-z][A-Za-z&'-]*", text))
 
 
@@ -165,3 +168,14 @@ def test_no_latin_words_in_composed_text_of_a_non_latin_language(lang):
 def test_the_latin_word_check_finds_cldr_root_words():
     # A language whose strings lack a word falls back to English or CLDR's root ("a or b"): caught.
     assert latin_words('<bdi>16</bdi> جلسة or <a class="dit-tel" href="tel:111" dir="ltr">111</a>') == {"or"}
+
+
+def test_reading_cldr_leaves_babels_own_data_whole():
+    # Asking CLDR for a language's own data must not replace what Babel has cached for that language.
+    for lang in LANGUAGES:
+        grammar.or_list(["a", "b", "c"], lang, strings(lang))
+        grammar.categories(lang, strings(lang))
+    from babel.dates import format_date
+    from babel.lists import format_list
+    assert format_list(["a", "b", "c"], style="or", locale="es") == "a, b o c"
+    assert format_date(dt.date(2026, 11, 26), "long", locale="cy") == "26 Tachwedd 2026"
