@@ -18,6 +18,11 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::([a-z0-9_]+))?\s*\}\}")
 MESSAGE_FIELDS = {*grammar.COUNTS, "format", "phone", *(f"{p}_{end}" for p in PHASES for end in ("first", "last"))}
 
 
+COUNT_OUTSIDE_MESSAGE = ("counts something, and the words around a number change with it: write the sentence in "
+                         "strings.yml under 'messages:', once per plural category, and use {{ message:ID }} here "
+                         "(see docs/translating.md)")
+
+
 class PlaceholderError(ValueError):
     """A page or string uses a placeholder that does not exist."""
 
@@ -105,10 +110,7 @@ def fill(text: str, settings: Settings, strings: dict, site: dict, where: str, i
             chosen = grammar.sentence(site["lang"], strings, arg, counts(settings))
             return fill(chosen, settings, strings, site, f"{where} (messages.{arg})", in_message=True)
         if name in grammar.COUNTS and arg is None and not in_message:
-            raise PlaceholderError(
-                f"{where}: '{match.group(0)}' counts something, and the words around a number change with it: "
-                f"write the sentence in strings.yml under 'messages:', once per plural category, and use "
-                f"{{{{ message:ID }}}} here (see docs/translating.md)")
+            raise PlaceholderError(f"{where}: '{match.group(0)}' {COUNT_OUTSIDE_MESSAGE}")
         if arg is None and name in known:
             return known[name]
         if name == "message":

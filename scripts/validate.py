@@ -9,7 +9,7 @@ import markdown
 import yaml
 
 from scripts import frontmatter, grammar, settings, urgent_help
-from scripts.placeholders import MESSAGE_FIELDS, PLACEHOLDER
+from scripts.placeholders import COUNT_OUTSIDE_MESSAGE, MESSAGE_FIELDS, PLACEHOLDER
 
 ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
 TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
@@ -89,9 +89,7 @@ def _count_problems(where: str, line: str, messages: dict) -> list[str]:
     for match in PLACEHOLDER.finditer(line):
         name, arg = match.groups()
         if name in grammar.COUNTS and arg is None:
-            found.append(f"{where}: '{match.group(0)}' counts something, and the words around a number change "
-                         "with it: write the sentence in strings.yml under 'messages:', once per plural category, "
-                         "and use {{ message:ID }} here (see docs/translating.md)")
+            found.append(f"{where}: '{match.group(0)}' {COUNT_OUTSIDE_MESSAGE}")
         elif name == "message" and arg not in messages:
             found.append(f"{where}: '{match.group(0)}' is not in this language's strings.yml "
                          f"(messages: {', '.join(messages) or 'none'})")

@@ -179,3 +179,26 @@ def test_reading_cldr_leaves_babels_own_data_whole():
     from babel.lists import format_list
     assert format_list(["a", "b", "c"], style="or", locale="es") == "a, b o c"
     assert format_date(dt.date(2026, 11, 26), "long", locale="cy") == "26 Tachwedd 2026"
+
+
+def phase_splits():
+    """Phases covering every allowed number of sessions, with boundaries across 1-24."""
+    low, high = ALLOWED["sessions"]
+    for sessions in range(low, high + 1):
+        first_end = max(1, sessions // 4)
+        yield sessions, {"beginning": (1, first_end), "middle": (first_end + 1, sessions - 2),
+                         "ending": (sessions - 1, sessions)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phase_boundaries_appear_in_every_phase_page(lang):
+    pages = {path: path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+             for path in sorted((ROOT / "content" / lang / "phases").glob("*.md"))}
+    for sessions, phases in phase_splits():
+        service = with_service(sessions=sessions, phases=phases)
+        for path, body in pages.items():
+            text = compose(lang, body, service)
+            assert "{{" not in text, path
+            for name, (first, last) in phases.items():
+                if f"{name}_first" in body:
+                    assert f"<bdi>{first}</bdi>" in text and f"<bdi>{last}</bdi>" in text, (path, sessions, name)
