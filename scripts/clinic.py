@@ -28,7 +28,7 @@ import yaml
 from scripts import phones, settings
 from scripts.settings import FORMATS, PHASES, ROOT, SettingsError
 
-NATIONS = ("england", "wales", "scotland", "northern_ireland")
+NATIONS = settings.NATIONS
 LOGO_TYPES = (".png", ".webp", ".svg")
 # The logo is part of every first visit, whose whole budget is 60 KB (docs/performance.md).
 LOGO_MAX_BYTES = 20 * 1024
@@ -618,13 +618,13 @@ def _check_service(check: _Checker, value: object, root: Path) -> dict[str, Any]
         return {}
     out: dict[str, Any] = {}
     before = len(check.problems)
-    for name in ("sessions", "minutes"):
+    for name in settings.ALLOWED:
         if name in raw:
-            number = raw[name]
-            if not _is_int(number) or number < 1:
-                check.problem(f"service.{name}", f"must be a whole number above 0, not {number!r}")
+            problem = settings.range_problem(name, raw[name])
+            if problem:
+                check.problem(f"service.{name}", problem)
             else:
-                out[name] = number
+                out[name] = raw[name]
     if "phases" in raw:
         phases = check.mapping("service.phases", raw["phases"], PHASES, PHASES)
         if phases is not None:

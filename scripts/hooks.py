@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations  # noqa: E402
+from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations, urgent_help  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
@@ -179,7 +179,7 @@ def _clinic_details(config, site: dict) -> dict | None:
         "local": [{"name": name(line["name"]), "phone_html": placeholders.phone_link(site["settings"], line["id"])}
                   for line in clinic["urgent_help"]["local"]],
         # The section of /get-help-now/ for the clinic's nation (its heading ids are the same in every language).
-        "nation_anchor": clinic["urgent_help"]["nation"].replace("_", "-"),
+        "nation_anchor": urgent_help.anchor(clinic["urgent_help"]["nation"]),
         "reviewer": None if not reviewer else {"name": reviewer["name"], "role": reviewer["role"][lang],
                                                "checked_on": reviewer["checked_on"]},
     }

@@ -2,6 +2,7 @@
 
 Numbers that differ between services (sessions, minutes, phases, format) and every phone number are
 written once in settings/ and inserted here, so a clinic build and every translation change together.
+A count is only ever inside a message ({{ message:ID }}), whose sentence fits the number (grammar.py).
 Numbers are wrapped in <bdi> and phone links carry dir="ltr", so their digits keep their order inside
 right-to-left text."""
 from __future__ import annotations
@@ -9,9 +10,17 @@ from __future__ import annotations
 import html
 import re
 
+from scripts import grammar, urgent_help
 from scripts.settings import PHASES, Settings
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::([a-z0-9_]+))?\s*\}\}")
+# What a message's sentences may hold: the counts, the phase numbers, the formats and phone numbers.
+MESSAGE_FIELDS = {*grammar.COUNTS, "format", "phone", *(f"{p}_{end}" for p in PHASES for end in ("first", "last"))}
+
+
+COUNT_OUTSIDE_MESSAGE = ("counts something, and the words around a number change with it: write the sentence in "
+                         "strings.yml under 'messages:', once per plural category, and use {{ message:ID }} here "
+                         "(see docs/translating.md)")
 
 
 class PlaceholderError(ValueError):
@@ -28,11 +37,9 @@ def phone_link(settings: Settings, key: str) -> str:
             f"{html.escape(phone.display)}</a>")
 
 
-def format_phrase(settings: Settings, strings: dict) -> str:
-    words = [strings["formats"][f] for f in settings.service.formats]
-    joiner = f" {strings['formats']['or']} "
-    comma = strings["formats"].get("comma", ", ")  # Arabic and Urdu write "، "
-    return html.escape(comma.join(words[:-1]) + joiner + words[-1] if len(words) > 1 else words[0])
+def format_phrase(settings: Settings, strings: dict, lang: str) -> str:
+    """"face to face or by video": the service's formats as the language lists alternatives."""
+    return html.escape(grammar.or_list([strings["formats"][f] for f in settings.service.formats], lang, strings))
 
 
 def timeline(settings: Settings, strings: dict) -> str:
@@ -68,7 +75,7 @@ def values(settings: Settings, strings: dict, site: dict) -> dict[str, str]:
     out = {
         "sessions": number(service.sessions),
         "minutes": number(service.minutes),
-        "format": format_phrase(settings, strings),
+        "format": format_phrase(settings, strings, site["lang"]),
         "self_referral_url": html.escape(service.self_referral_url),
         "publisher": html.escape(site["publisher"]),
         "feedback": f'<a href="{html.escape(site["feedback_href"])}">{html.escape(site["feedback_label"])}</a>',
@@ -80,17 +87,37 @@ def values(settings: Settings, strings: dict, site: dict) -> dict[str, str]:
     return out
 
 
-def fill(text: str, settings: Settings, strings: dict, site: dict, where: str) -> str:
-    """Replace every placeholder in text; an unknown one is an error naming `where`."""
+def counts(settings: Settings) -> dict[str, int]:
+    """The numbers a message's plural category is chosen by."""
+    return {"sessions": settings.service.sessions, "minutes": settings.service.minutes}
+
+
+def fill(text: str, settings: Settings, strings: dict, site: dict, where: str, in_message: bool = False) -> str:
+    """Replace every placeholder in text; an unknown one is an error naming `where`. A count
+    ({{ sessions }}) belongs inside a message ({{ message:ID }}), whose sentence fits the number."""
     known = values(settings, strings, site)
 
     def replace(match: re.Match) -> str:
         name, arg = match.groups()
         if name == "phone" and arg in settings.phones:
             return phone_link(settings, arg)
+        if name == "name" and arg in settings.urgent.names:
+            return urgent_help.name_html(settings.urgent, arg, site["lang"])
+        if name == "urgent_routes" and arg is None:
+            sections = urgent_help.sections_markdown(settings.urgent, strings, site["lang"])
+            return fill(sections, settings, strings, site, f"{where} (urgent.routes)", in_message)
+        if name == "message" and not in_message and arg in (strings.get("messages") or {}):
+            chosen = grammar.sentence(site["lang"], strings, arg, counts(settings))
+            return fill(chosen, settings, strings, site, f"{where} (messages.{arg})", in_message=True)
+        if name in grammar.COUNTS and arg is None and not in_message:
+            raise PlaceholderError(f"{where}: '{match.group(0)}' {COUNT_OUTSIDE_MESSAGE}")
         if arg is None and name in known:
             return known[name]
-        hint = f"phone ids: {', '.join(settings.phones)}" if name == "phone" else f"known: {', '.join(sorted(known))}"
+        if name == "message":
+            raise PlaceholderError(f"{where}: unknown message '{match.group(0)}' (known: "
+                                   f"{', '.join(strings.get('messages') or {})})")
+        hint = (f"phone ids: {', '.join(settings.phones)}" if name == "phone" else
+                f"name ids: {', '.join(settings.urgent.names)}" if name == "name" else f"known: {', '.join(sorted(known))}")
         raise PlaceholderError(f"{where}: unknown placeholder '{match.group(0)}' ({hint})")
 
     return PLACEHOLDER.sub(replace, text)

@@ -13,6 +13,12 @@ from scripts import phones
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("face_to_face", "video", "phone")
 PHASES = ("beginning", "middle", "ending")
+# What a service may set, inclusive: the range every translation's sentences are written and tested
+# for (tests/test_plurals.py). DIT is usually 16 sessions of about 50 minutes; services vary around it.
+ALLOWED = {"sessions": (6, 24), "minutes": (30, 60)}
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+# The sections of /get-help-now/: each nation, then what works anywhere in the UK.
+SECTIONS = (*NATIONS, "anywhere_uk")
 
 
 class SettingsError(ValueError):
@@ -54,11 +60,32 @@ class Source:
 
 
 @dataclass(frozen=True)
+class UrgentRoutes:
+    """Who to call where (settings/urgent_help.yml), by the ids of settings/helplines.yml."""
+    block: tuple[str, ...]                  # named by the short block on every page
+    sections: dict[str, tuple[str, ...]]    # each section of /get-help-now/ and its routes, in order
+    names: dict[str, dict[str, str]]        # organisation names: route id -> language -> name
+    languages: dict[str, dict]              # a language's own order (first) and added routes (block)
+
+    def block_for(self, lang: str) -> tuple[str, ...]:
+        return self.block + tuple(self.languages.get(lang, {}).get("block", ()))
+
+    def sections_for(self, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The sections in the language's order: what it puts first leads its list."""
+        first = self.languages.get(lang, {}).get("first", ())
+
+        def ordered(ids):
+            return sorted(ids, key=lambda i: (i not in first, list(ids).index(i)))
+        return [(key, tuple(ordered(self.sections[key]))) for key in ordered(tuple(self.sections))]
+
+
+@dataclass(frozen=True)
 class Settings:
     service: Service
     phones: dict[str, Phone]
     sources: dict[str, Source]
     reviewers: dict[str, dict]
+    urgent: UrgentRoutes
 
 
 def read_yaml(path: Path) -> object:
@@ -85,8 +112,11 @@ def load_service(path: Path) -> Service:
             raise SettingsError(f"{path}: field '{field}' must be a whole number above 0, not {value!r}")
         return value
 
-    sessions = whole("sessions", data.get("sessions"))
-    minutes = whole("minutes", data.get("minutes"))
+    for field in ALLOWED:
+        problem = range_problem(field, data.get(field))
+        if problem:
+            raise SettingsError(f"{path}: field '{field}' {problem}")
+    sessions, minutes = data["sessions"], data["minutes"]
     phases: dict[str, tuple[int, int]] = {}
     previous_last = 0
     for name in PHASES:
@@ -109,6 +139,14 @@ def load_service(path: Path) -> Service:
     if not (isinstance(url, str) and url.startswith("https://")):
         raise SettingsError(f"{path}: field 'self_referral_url' must be an https:// address")
     return Service(sessions, minutes, phases, formats, url)
+
+
+def range_problem(field: str, value: object) -> str | None:
+    """What is wrong with a service's count (sessions, minutes), or None."""
+    low, high = ALLOWED[field]
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        return f"must be a whole number from {low} to {high}, not {value!r}"
+    return None
 
 
 def load_phones(path: Path) -> dict[str, Phone]:
@@ -134,13 +172,55 @@ def load_sources(path: Path) -> dict[str, Source]:
     return sources
 
 
+def load_urgent(path: Path, phones: dict[str, Phone]) -> UrgentRoutes:
+    data = _mapping(path)
+
+    def ids(field: str, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise SettingsError(f"{path}: field '{field}' must be a list of ids from settings/helplines.yml")
+        for item in value:
+            if item not in phones:
+                raise SettingsError(f"{path}: field '{field}' names '{item}', which is not in settings/helplines.yml "
+                                    f"(known: {', '.join(phones)})")
+        return tuple(value)
+
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, dict) or list(raw_sections) != list(SECTIONS):
+        raise SettingsError(f"{path}: field 'sections' must list {', '.join(SECTIONS)}, in this order, "
+                            "each with its routes")
+    sections = {key: ids(f"sections.{key}", raw_sections[key]) for key in SECTIONS}
+    block = ids("block", data.get("block"))
+    for nation in NATIONS:
+        if sections[nation][0] not in block:
+            raise SettingsError(f"{path}: field 'block' must name {nation}'s route '{sections[nation][0]}': "
+                                "the block on every page shows every UK nation's route")
+    names = data.get("names") or {}
+    routes = {i for key in SECTIONS for i in sections[key]} | set(block)
+    for route in sorted(routes):
+        if not (isinstance(names.get(route), dict) and isinstance(names[route].get("en"), str)):
+            raise SettingsError(f"{path}: field 'names.{route}' needs the organisation's name in English (en)")
+    languages = data.get("languages") or {}
+    for lang, own in languages.items():
+        if not isinstance(own, dict) or set(own) - {"first", "block"}:
+            raise SettingsError(f"{path}: field 'languages.{lang}' may hold 'first' and 'block' only")
+        for item in own.get("first", []):
+            if item not in SECTIONS and item not in routes:
+                raise SettingsError(f"{path}: field 'languages.{lang}.first' names '{item}', which is neither a "
+                                    "section nor a route")
+        if "block" in own:
+            ids(f"languages.{lang}.block", own["block"])
+    return UrgentRoutes(block, sections, names, languages)
+
+
 def load(root: Path = ROOT) -> Settings:
     folder = root / "settings"
+    phones = load_phones(folder / "helplines.yml")
     return Settings(
         service=load_service(folder / "service.yml"),
-        phones=load_phones(folder / "helplines.yml"),
+        phones=phones,
         sources=load_sources(folder / "sources.yml"),
         reviewers=_mapping(folder / "reviewers.yml"),
+        urgent=load_urgent(folder / "urgent_help.yml", phones),
     )
 
 

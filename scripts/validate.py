@@ -8,8 +8,8 @@ from pathlib import Path
 import markdown
 import yaml
 
-from scripts import frontmatter, settings
-from scripts.placeholders import PLACEHOLDER
+from scripts import frontmatter, grammar, settings, urgent_help
+from scripts.placeholders import COUNT_OUTSIDE_MESSAGE, MESSAGE_FIELDS, PLACEHOLDER
 
 ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
 TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
@@ -25,7 +25,8 @@ def _at(where: str, text: str, needle: str) -> str:
     return f"{where}:{text.count(chr(10), 0, match.start()) + 1}" if match else where
 
 
-def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], phones: dict) -> list[str]:
+def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], phones: dict,
+               messages: dict | None = None) -> list[str]:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -72,12 +73,26 @@ def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], ph
         found.append(f"{where}: the Markdown could not be read ({error})")
     offset = text.count("\n", 0, match.end())
     for number, line in enumerate(body.splitlines(), start=offset + 1):
+        found += _count_problems(f"{where}:{number}", line, messages or {})
         for typed in TYPED_PHONE.finditer(PLACEHOLDER.sub(" ", line)):
             digits = re.sub(r"\D", "", typed.group(0))
             known = next((key for key, phone in phones.items() if phone.number.digits == digits), None)
             advice = (f"write {{{{ phone:{known} }}}} so it always matches settings/helplines.yml" if known else
                       "it is not one of the numbers in settings/helplines.yml: add it there, then use {{ phone:ID }}")
             found.append(f"{where}:{number}: phone number '{typed.group(0)}' is typed into the page ({advice})")
+    return found
+
+
+def _count_problems(where: str, line: str, messages: dict) -> list[str]:
+    """A count written into a page, outside a message, or a message the language lacks."""
+    found = []
+    for match in PLACEHOLDER.finditer(line):
+        name, arg = match.groups()
+        if name in grammar.COUNTS and arg is None:
+            found.append(f"{where}: '{match.group(0)}' {COUNT_OUTSIDE_MESSAGE}")
+        elif name == "message" and arg not in messages:
+            found.append(f"{where}: '{match.group(0)}' is not in this language's strings.yml "
+                         f"(messages: {', '.join(messages) or 'none'})")
     return found
 
 
@@ -126,29 +141,40 @@ def problems(root: Path = settings.ROOT) -> list[str]:
         for page in sorted(pages - english):
             found.append(f"content/{code}/{page}: has no English source content/{source}/{page} "
                          "(rename it to match an English page, or add the English page first)")
+        strings = content / code / "strings.yml"
+        data = _strings(strings)
         for page in sorted(pages):
             found += check_page(content / code / page, f"content/{code}/{page}", loaded.reviewers,
-                                set(loaded.sources), loaded.phones)
-        strings = content / code / "strings.yml"
+                                set(loaded.sources), loaded.phones, data.get("messages") or {})
         if not strings.exists():
             found.append(f"content/{code}/strings.yml: missing (copy content/{source}/strings.yml and translate it)")
-        elif code != source:
+            continue
+        if code != source:
             for key in sorted(english_strings - _strings_keys(strings)):
                 found.append(f"content/{code}/strings.yml: key '{key}' is missing (translate it from content/{source}/strings.yml)")
+        found += grammar.problems(code, data, MESSAGE_FIELDS)
+        found += urgent_help.problems(code, data, loaded.urgent)
     return found
 
 
-def _strings_keys(path: Path) -> set[str]:
-    """Every key of a strings file, dotted ("page_info.sources"); none if it cannot be read."""
+def _strings(path: Path) -> dict:
+    """A strings file's data; empty if it cannot be read (reported elsewhere)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
-        return set()
-    return _dotted_keys(data)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _strings_keys(path: Path) -> set[str]:
+    """Every key of a strings file, dotted ("page_info.sources"). A message is one key: its plural
+    categories are the language's own (checked by grammar.problems)."""
+    return _dotted_keys(_strings(path))
 
 
 def _dotted_keys(data: dict, prefix: str = "") -> set[str]:
     keys = set()
     for key, value in data.items():
-        keys |= _dotted_keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
+        nested = isinstance(value, dict) and prefix != "messages."
+        keys |= _dotted_keys(value, f"{prefix}{key}.") if nested else {f"{prefix}{key}"}
     return keys

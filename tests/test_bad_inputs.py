@@ -62,7 +62,7 @@ def test_every_problem_is_reported_at_once(project):
         damage(project, yaml.safe_load((Path(__file__).parent / "bad_inputs" / f"{name}.yml").read_text(encoding="utf-8")))
     found = validate.problems(project)
     # Settings problems stop the check first (nothing else can be trusted without them); fix and rerun.
-    assert found == ["settings/service.yml: field 'minutes' must be a whole number above 0, not 'fifty'"]
+    assert found == ["settings/service.yml: field 'minutes' must be a whole number from 30 to 60, not 'fifty'"]
     (project / "settings" / "service.yml").write_text(
         (ROOT / "settings" / "service.yml").read_text(encoding="utf-8"), encoding="utf-8")
     found = validate.problems(project)

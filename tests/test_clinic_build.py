@@ -87,3 +87,21 @@ def test_a_broken_profile_is_rejected_by_key_and_nothing_is_written(tmp_path):
     assert "key 'site_url'" in message and "https" in message
     assert "key 'langauges'" in message and "languages" in message
     assert not site.exists()
+
+
+def test_a_clinic_with_22_sessions_gets_the_right_plural_in_every_language(tmp_path):
+    profile = tmp_path / "clinic.yml"
+    profile.write_text(EXAMPLE.read_text(encoding="utf-8")
+                       .replace("sessions: 16", "sessions: 22").replace("minutes: 50", "minutes: 45")
+                       .replace("middle: [5, 12]", "middle: [5, 16]").replace("ending: [13, 16]", "ending: [17, 22]"),
+                       encoding="utf-8")
+    (tmp_path / "clinic-logo.svg").write_bytes((EXAMPLE.parent / "clinic-logo.svg").read_bytes())
+    site = build.build_for_clinic(profile, ROOT, tmp_path / "site")
+    expected = {"pl/": ["Zwykle masz 22 sesje, raz w tygodniu.", "Każda sesja trwa około 45 minut."],
+                "": ["You usually have 22 sessions, once a week.", "Each session lasts about 45 minutes."],
+                "ur/": ["عام طور پر آپ کے 22 سیشن ہوتے ہیں، ہفتے میں ایک بار۔", "ہر سیشن تقریباً 45 منٹ کا ہوتا ہے۔"]}
+    for prefix, sentences in expected.items():
+        for address in ("", "what-to-expect/"):
+            text = soup(page_path(site, prefix + address)).select_one("article").get_text(" ", strip=True)
+            for sentence in sentences:
+                assert " ".join(sentence.split()) in " ".join(text.split()), f"/{prefix}{address}: {sentence}"

@@ -186,6 +186,10 @@ BROKEN = [
     ("sessions changed without phases", changed(service={"sessions": 12}), None,
      "key 'service.phases.ending': ends at 16 but 'service.sessions' is 12 "
      "(when you change 'service.sessions', give 'service.phases' as well)"),
+    ("too many sessions", changed(service={"sessions": 40}), None,
+     "key 'service.sessions': must be a whole number from 6 to 24, not 40"),
+    ("sessions too short", changed(service={"minutes": 20}), None,
+     "key 'service.minutes': must be a whole number from 30 to 60, not 20"),
     ("unknown format", changed(service={"formats": ["video", "telephone"]}), None,
      "key 'service.formats[1]': unknown format 'telephone'; did you mean 'phone'?"),
     ("bad email", changed(contact__email="dit at clinic.example"), None,

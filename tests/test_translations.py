@@ -41,11 +41,11 @@ def test_parity_names_the_file_and_what_differs(tmp_path):
     page.parent.mkdir()
     text = (CONTENT / "pl" / "what-to-expect.md").read_text(encoding="utf-8")
     text = re.sub(r"\n## [^\n]*\{#interpreters\}\n", "\n", text)  # a dropped heading
-    text = text.replace("{{ sessions }}", "16", 1)  # a typed number instead of the setting
+    text = text.replace("{{ message:sessions_weekly }}", "Zwykle masz 16 sesji.", 1)  # a typed number instead of the setting
     page.write_text(text, encoding="utf-8")
     found = "\n".join(parity.differences(CONTENT / "en" / "what-to-expect.md", page, ratio("pl")))
     assert f"{page.as_posix()}: headings differ" in found and "(2, 'interpreters')" in found
-    assert "placeholders differ from the English: missing ['{{sessions}}']" in found
+    assert "placeholders differ from the English: missing ['{{message:sessions_weekly}}']" in found
     assert "numbers the English does not have: ['16']" in found
 
 
