@@ -11,7 +11,7 @@ from tests.conftest import page_path, soup
 from tests.test_plurals import LANGUAGES, NON_LATIN, compose, latin_words, project_settings, strings
 
 # Each nation's route and what works anywhere, as the reader's phone dials them. Three routes dial 111.
-EVERY_NATION = ["tel:999", "tel:111", "tel:111", "tel:111", "tel:08088088000", "tel:116123"]
+EVERY_NATION = ["tel:999", "tel:111", "tel:111", "tel:111", "tel:+448088088000", "tel:116123"]
 # Latin words an Arabic or Urdu sentence may hold on purpose: the sign over a hospital's emergency
 # department, and the word a reader texts to Shout. Organisation names the build inserts in English
 # are marked lang="en" and are left out by latin_words.

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import string
+from collections import Counter
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, seed, settings as hypothesis_settings, strategies as st
 
-from scripts import accessibility, build, checks, links, settings
+from scripts import accessibility, build, checks, grammar, links, settings
 from scripts.serve_static import serve
 from scripts.settings import ROOT
 from tests.conftest import page_path, soup
@@ -24,6 +26,7 @@ from tests.pages import PAGES
 EXAMPLE_LOGO = ROOT / "docs" / "examples" / "clinic-logo.svg"
 EXAMPLES = int(os.environ.get("DIT_VARIANTS", "2"))
 SEED = int(os.environ.get("DIT_VARIANTS_SEED") or random.SystemRandom().randrange(2**32))
+SETTINGS = settings.load(ROOT)
 LANGUAGES = [language.code for language in settings.languages(ROOT)]
 # A clinic's own referral sentence in each language (a clinic writes its own; these are fixtures).
 REFERRAL = {
@@ -95,8 +98,15 @@ def check_variant(profile: dict, site) -> None:
         timeline = soup(page_path(site, prefix(lang) + "phases/")).select_one(".dit-timeline")
         sessions = [int(li.get_text()) for li in timeline.select(".dit-timeline__sessions li")]
         assert sessions == list(range(1, service["sessions"] + 1)), lang
-        expect = soup(page_path(site, prefix(lang) + "what-to-expect/")).select_one("article").get_text()
-        assert str(service["sessions"]) in expect and str(service["minutes"]) in expect, lang
+        # The whole sentence in the plural form of this language for this number (grammar.py).
+        expect = " ".join(soup(page_path(site, prefix(lang) + "what-to-expect/")).select_one("article").get_text().split())
+        for key in ("sessions_weekly", "session_minutes"):
+            assert sentence(lang, key, service) in expect, (lang, key, service)
+        # The urgent-help block names every route the settings give this language (ids, not digits:
+        # three routes dial 111, so each must be there as often as the settings name it).
+        shown = Counter(a["href"] for a in soup(page_path(site, prefix(lang) + "get-help-now/")).select("aside.dit-urgent a.dit-tel"))
+        wanted = Counter(SETTINGS.phones[route].href for route in SETTINGS.urgent.block_for(lang))
+        assert wanted - shown == Counter(), (lang, wanted - shown)
         urgent = soup(page_path(site, prefix(lang) + "about-dit/")).select_one("aside.dit-urgent")
         for line in profile["urgent_help"]["local"]:
             assert urgent.select_one(f'a[href="tel:{to_e164(line["phone"])}"]'), (lang, line)
@@ -111,6 +121,14 @@ def check_variant(profile: dict, site) -> None:
     with serve(site) as base:
         report = accessibility.check_parallel(base, changed, settings.read_yaml(ROOT / "settings" / "a11y-waivers.yml") or {})
     assert report.violations == [] and report.other_hosts == [], report.text()
+
+
+def sentence(lang: str, key: str, service: dict) -> str:
+    strings = settings.load_strings(ROOT / "content", lang)
+    text = grammar.sentence(lang, strings, key, {"sessions": service["sessions"], "minutes": service["minutes"]})
+    for count in grammar.COUNTS:
+        text = re.sub(r"\{\{\s*" + count + r"\s*\}\}", str(service[count]), text)
+    return " ".join(text.split())
 
 
 def to_e164(national: str) -> str:
