@@ -34,7 +34,28 @@ _build_env: dict = {}
 
 def on_env(env, config, files):
     _build_env["env"] = env
+    env.globals["material_scripts"] = _material_scripts(config)
     return env
+
+
+# Material's script and search worker, which overrides/main.html loads itself (on first use). Their
+# names carry a hash of their content that changes with each Material release, so they are read from
+# the installed theme rather than written into the template.
+MATERIAL_SCRIPTS = {"bundle": "assets/javascripts/bundle.*.min.js",
+                    "search_worker": "assets/javascripts/workers/search.*.min.js"}
+
+
+def _material_scripts(config) -> dict[str, str]:
+    found = {}
+    for name, pattern in MATERIAL_SCRIPTS.items():
+        matches = sorted({path.relative_to(folder).as_posix()
+                          for folder in map(Path, config.theme.dirs) for path in folder.glob(pattern)})
+        if len(matches) != 1:
+            raise PluginError(f"overrides/main.html needs exactly one {pattern} in the Material theme "
+                              f"({', '.join(config.theme.dirs)}), found {matches or 'none'}: "
+                              "reinstall mkdocs-material (requirements.txt)")
+        found[name] = matches[0]
+    return found
 
 
 @cache
