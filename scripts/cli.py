@@ -68,6 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_ensure_tools(args: argparse.Namespace) -> int:
     print(f"Chromium: {system_packages.ensure_chromium()}")
     print(f"Java (for the HTML checker): {system_packages.ensure_java()}")
+    print(f"pdftotext (for the leaflet tests): {system_packages.ensure_pdftotext()}")
     return 0
 
 
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--clinic", help="a clinic profile (YAML) to build a branded copy for")
     build_command.set_defaults(run=cmd_build)
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
-    commands.add_parser("ensure-tools", help="find or install Chromium and Java for the checks"
+    commands.add_parser("ensure-tools", help="find or install Chromium, Java and pdftotext for the checks"
                         ).set_defaults(run=cmd_ensure_tools)
     check = commands.add_parser("check", help="run quality gates on the built site")
     check.add_argument("names", nargs="+", choices=["links", "readability", "a11y", "html", "external"])

@@ -367,6 +367,18 @@ def _search_settings(search, config, lang: str) -> dict:
         config.theme["language"] = built
 
 
+def _leaflet_addresses(config, strings: dict, home_url: str, help_url: str) -> list[dict]:
+    """The few addresses a leaflet's reader may type, each printed once: the site, urgent help and
+    the referral route (a clinic's own referral page, which its build puts in self_referral_url)."""
+    root = str(Path(config.config_file_path).parent)
+    clinic = _clinic(root)
+    refer = strings["clinic"]["refer"] if clinic and clinic["referral"].get("url") else strings["leaflet"]["find_service"]
+    return sharing.printed_addresses([
+        (strings["leaflet"]["site"], home_url),
+        (strings["urgent"]["more"], help_url),
+        (refer, _settings(root).service.self_referral_url)])
+
+
 @event_priority(-100)  # after Material's search plugin and static-i18n have written their index
 def on_post_build(config):
     """One search index per language at <prefix>search/search_index.json, so a reader's search finds
@@ -389,14 +401,15 @@ def on_post_build(config):
     out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
     strings = _strings(config.docs_dir, lang)
+    # Printed and PDF leaflets link to the public site, never to where they were printed.
+    help_url = f"{config.site_url}{prefix}get-help-now/"
     leaflet_context = {"config": config, "dit": {**_common(config, f"{prefix}leaflet/", lang),
                                                  "direction": _direction(lang),
                                                  "site_name": strings["site_name"],
                                                  "version": release.version(), "build_date": release.build_date(),
                                                  "site_url": config.site_url + prefix,
-                                                 "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"]),
-                                                 # Printed and PDF leaflets link to the public site, never to where they were printed.
-                                                 "help_url": f"{config.site_url}{prefix}get-help-now/"}}
+                                                 "help_url": help_url,
+                                                 "addresses": _leaflet_addresses(config, strings, config.site_url + prefix, help_url)}}
     page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)

@@ -1,5 +1,5 @@
 """Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
-checker), installing them when this machine allows (root on Debian, as on CI)."""
+checker, poppler's pdftotext), installing them when this machine allows (root on Debian, as on CI)."""
 from __future__ import annotations
 
 import os
@@ -39,3 +39,11 @@ def ensure_java() -> Path:
     if not shutil.which("java"):
         _apt_install("default-jre-headless")
     return Path(shutil.which("java"))
+
+
+def ensure_pdftotext() -> Path:
+    """poppler's pdftotext, which the tests read the leaflet PDFs with, as a reader's tool would;
+    installs Debian's poppler-utils if it is missing and we may."""
+    if not shutil.which("pdftotext"):
+        _apt_install("poppler-utils")
+    return Path(shutil.which("pdftotext"))
