@@ -2,8 +2,8 @@
 with the installed Material and after an upgrade renames those content-hashed files."""
 from __future__ import annotations
 
-import json
-import os
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -14,24 +14,22 @@ import material
 
 from scripts import build
 from scripts.settings import ROOT
-from tests.conftest import soup
+
+SCRIPT_ADDRESS = re.compile(r'<script\b[^>]*\b(?:src|data-bundle)="([^"]+)"')
+WORKER_ADDRESS = re.compile(r'<script id="__config"[^>]*>[^<]*?"search": *"([^"]+)"')
+BASE = re.compile(r'<base\b[^>]*\bhref="([^"]+)"')
 
 
 def script_files(site: Path) -> dict[str, Path]:
     """Every script and search worker address the built pages reference, as the file it names."""
     found = {}
     for page in site.rglob("*.html"):
-        html = soup(page)
+        text = page.read_text(encoding="utf-8")
         page_url = "/" + page.relative_to(site).as_posix()
-        base = html.select_one("base[href]")
-        base_url = urljoin(page_url, base["href"]) if base else page_url
-        addresses = [tag["src"] for tag in html.select("script[src]")]
-        addresses += [tag["data-bundle"] for tag in html.select("script[data-bundle]")]
-        config = html.select_one("script#__config")
-        if config:
-            addresses.append(json.loads(config.get_text())["search"])
-        for address in addresses:
-            path = urljoin(base_url, address).split("?")[0]
+        base = BASE.search(text)
+        base_url = urljoin(page_url, html.unescape(base.group(1))) if base else page_url
+        for address in SCRIPT_ADDRESS.findall(text) + WORKER_ADDRESS.findall(text):
+            path = urljoin(base_url, html.unescape(address)).split("?")[0]
             found[f"{page_url} -> {address}"] = site / path.lstrip("/")
     return found
 
