@@ -34,7 +34,28 @@ _build_env: dict = {}
 
 def on_env(env, config, files):
     _build_env["env"] = env
+    env.globals["material_scripts"] = _material_scripts(config)
     return env
+
+
+# Material's script and search worker, which overrides/main.html loads itself (on first use). Their
+# names carry a hash of their content that changes with each Material release, so they are read from
+# the installed theme rather than written into the template.
+MATERIAL_SCRIPTS = {"bundle": "assets/javascripts/bundle.*.min.js",
+                    "search_worker": "assets/javascripts/workers/search.*.min.js"}
+
+
+def _material_scripts(config) -> dict[str, str]:
+    found = {}
+    for name, pattern in MATERIAL_SCRIPTS.items():
+        matches = sorted({path.relative_to(folder).as_posix()
+                          for folder in map(Path, config.theme.dirs) for path in folder.glob(pattern)})
+        if len(matches) != 1:
+            raise PluginError(f"overrides/main.html needs exactly one {pattern} in the Material theme "
+                              f"({', '.join(config.theme.dirs)}), found {matches or 'none'}: "
+                              "reinstall mkdocs-material (requirements.txt)")
+        found[name] = matches[0]
+    return found
 
 
 @cache
@@ -346,6 +367,18 @@ def _search_settings(search, config, lang: str) -> dict:
         config.theme["language"] = built
 
 
+def _leaflet_addresses(config, strings: dict, home_url: str, help_url: str) -> list[dict]:
+    """The few addresses a leaflet's reader may type, each printed once: the site, urgent help and
+    the referral route (a clinic's own referral page, which its build puts in self_referral_url)."""
+    root = str(Path(config.config_file_path).parent)
+    clinic = _clinic(root)
+    refer = strings["clinic"]["refer"] if clinic and clinic["referral"].get("url") else strings["leaflet"]["find_service"]
+    return sharing.printed_addresses([
+        (strings["leaflet"]["site"], home_url),
+        (strings["urgent"]["more"], help_url),
+        (refer, _settings(root).service.self_referral_url)])
+
+
 @event_priority(-100)  # after Material's search plugin and static-i18n have written their index
 def on_post_build(config):
     """One search index per language at <prefix>search/search_index.json, so a reader's search finds
@@ -368,14 +401,15 @@ def on_post_build(config):
     out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
     strings = _strings(config.docs_dir, lang)
+    # Printed and PDF leaflets link to the public site, never to where they were printed.
+    help_url = f"{config.site_url}{prefix}get-help-now/"
     leaflet_context = {"config": config, "dit": {**_common(config, f"{prefix}leaflet/", lang),
                                                  "direction": _direction(lang),
                                                  "site_name": strings["site_name"],
                                                  "version": release.version(), "build_date": release.build_date(),
                                                  "site_url": config.site_url + prefix,
-                                                 "site_qr_svg": sharing.qr_svg(config.site_url + prefix, strings["share"]["qr"]),
-                                                 # Printed and PDF leaflets link to the public site, never to where they were printed.
-                                                 "help_url": f"{config.site_url}{prefix}get-help-now/"}}
+                                                 "help_url": help_url,
+                                                 "addresses": _leaflet_addresses(config, strings, config.site_url + prefix, help_url)}}
     page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)

@@ -40,10 +40,19 @@ def absolute_links(fragment: str, base: str) -> str:
 
 
 def mark_print_links(fragment: str, base: str) -> str:
+    """Every link carries its absolute address, which the pages' print CSS writes out after it."""
     soup = BeautifulSoup(fragment, "html.parser")
     for link in soup.find_all("a", href=True):
         if not link["href"].startswith(("tel:", "sms:", "mailto:", "#")):
             link["data-print"] = urljoin(base, link["href"])
+    return str(soup)
+
+
+def unmark_print_links(fragment: str) -> str:
+    """The HTML with links that print as their words only (a leaflet gives its few addresses once)."""
+    soup = BeautifulSoup(fragment, "html.parser")
+    for link in soup.find_all("a", attrs={"data-print": True}):
+        del link["data-print"]
     return str(soup)
 
 
@@ -96,7 +105,7 @@ def write_leaflet(site_dir: Path, env, context: dict, lang: str, prefix: str) ->
     sections = []
     for path in LEAFLET_PAGES:
         document = json.loads((site_dir / api.document_path(lang, path)).read_text(encoding="utf-8"))
-        sections.append(document)
+        sections.append({**document, "article_html": unmark_print_links(document["article_html"])})
     html = env.get_template("leaflet.html").render(**context, sections=sections,
                                                    asset_root=get_relative_url("./", f"{prefix}leaflet/"))
     out = site_dir / prefix / "leaflet" / "index.html"

@@ -6,6 +6,7 @@ import hashlib
 import html
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -33,6 +34,20 @@ def qr_svg(url: str, label: str) -> str:
             temp.write(svg)  # then renamed: two builds at once never read half a file
         os.replace(temp.name, cached)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+
+
+def short_address(url: str) -> str:
+    """An address as a reader types it from paper: no scheme, no trailing slash (dit.example.org/get-help-now)."""
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+def printed_addresses(entries: list[tuple[str, str]]) -> list[dict]:
+    """For a printed leaflet, each (label, url): the label, the link, the short address and its QR
+    code. The address comes in parts that end at a slash: a long one may wrap there, never at a hyphen
+    (a reader could not tell whether a hyphen at the end of a line is part of the address)."""
+    return [{"label": label, "url": url, "short": short_address(url), "qr_svg": qr_svg(url, label),
+             "parts": re.findall(r"[^/]+/?|/", short_address(url))}
+            for label, url in entries]
 
 
 def embed_url(site_url: str, prefix: str, path: str) -> str:

@@ -147,6 +147,26 @@ def test_search_opens_from_the_keyboard_once_a_key_has_loaded_materials_script(p
     page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
 
 
+@pytest.mark.parametrize("shortcut", ["/", "s", "f"])
+def test_a_search_shortcut_on_a_fresh_page_opens_search_and_keeps_every_letter_typed_next(page, base_url, shortcut):
+    page.goto(f"{base_url}about-dit/", wait_until="networkidle")
+    page.keyboard.press(shortcut)  # the first key of the visit: Material's script is not there yet
+    page.keyboard.type("session", delay=30)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    assert page.locator("input.md-search__input").input_value() == "session"
+    assert page.locator(".md-search-result__item mark").first.inner_text().lower().startswith("session")
+
+
+def test_search_shortcut_letters_typed_in_a_form_field_stay_in_the_field(page, base_url):
+    # Material leaves shortcuts alone while focus is in a form field; so does the loader.
+    page.goto(f"{base_url}about-dit/", wait_until="networkidle")
+    page.evaluate("""() => { const field = document.createElement("textarea");
+                         document.querySelector("article").append(field); field.focus(); }""")
+    page.keyboard.type("fs/", delay=30)
+    assert page.locator("article textarea").input_value() == "fs/"
+    assert not page.locator("#__search").is_checked()
+
+
 def test_search_in_the_desktop_header_finds_pages_and_marks_the_words_on_the_result(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()

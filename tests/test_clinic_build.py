@@ -53,6 +53,12 @@ def test_a_clinic_build_carries_the_commits_date_and_version(clinic_site):
         assert day in pdf.pages[-1].extract_text() + pdf.pages[0].extract_text()
 
 
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_the_clinics_leaflet_gives_its_own_referral_address_once_and_none_inside_a_sentence(clinic_site, lang):
+    from tests.test_leaflet_addresses import check_leaflet
+    check_leaflet(clinic_site, "https://dit.riverside.example/", lang, "https://riverside.example/refer-yourself/")
+
+
 def test_only_the_clinics_languages_are_built(clinic_site):
     assert (clinic_site / "pl").is_dir() and (clinic_site / "ur").is_dir()
     for code in ("cy", "es", "ar"):
