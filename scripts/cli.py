@@ -60,6 +60,21 @@ def cmd_check_review(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_check_release(args: argparse.Namespace) -> int:
+    """Fail, listing every reason, while the site is not ready to publish (docs/editing.md)."""
+    from scripts import release_gate
+    from scripts.clinic import ProfileError
+    try:
+        found = release_gate.clinic_problems(Path(args.clinic)) if args.clinic else release_gate.problems()
+    except ProfileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in found:
+        print(line)
+    print(f"Not ready for release: {len(found)} reason(s) above." if found else "Ready for release.")
+    return 1 if found else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", "127.0.0.1:8000"],
                            cwd=ROOT, env=build.mkdocs_env())
@@ -169,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
     check.set_defaults(run=cmd_check)
     commands.add_parser("check-review", help="fail if any page is past its review date").set_defaults(run=cmd_check_review)
+    gate = commands.add_parser("check-release", help="fail, listing every reason, while the site is not ready to publish")
+    gate.add_argument("--clinic", help="check the project as this clinic profile builds it")
+    gate.set_defaults(run=cmd_check_release)
     status = commands.add_parser("translations", help="print the translation status table")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
     status.set_defaults(run=cmd_translations)
