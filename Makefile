@@ -64,4 +64,4 @@ dist: site
 	$(PY) -m scripts dist
 
 clean:
-	rm -rf site .site-* .cache dist
+	rm -rf site .site-* .cache dist review-pack
