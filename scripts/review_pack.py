@@ -192,6 +192,7 @@ h2.part { font-size: 10pt; text-transform: uppercase; letter-spacing: .04em; bor
 table.sign-off { width: 100%%; border-collapse: collapse; }
 table.sign-off th, table.sign-off td { border: 1px solid #000; padding: 4pt; text-align: left; }
 table.sign-off td { height: 14mm; }
+table.sign-off th:nth-child(5) { width: 22%%; }  /* pages: the longest entry */
 """
 
 
