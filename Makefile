@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review check-variants
+.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review check-release review-pack check-variants
 
 # `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
@@ -27,6 +27,16 @@ check-links check-readability check-a11y check-html: check-%: site
 # Fails when a page is past its review date; a scheduled job runs it (docs/editing.md).
 check-review: $(READY)
 	$(PY) -m scripts check-review
+
+# Before every release (docs/editing.md): fails, listing every reason, while a helpline is unchecked,
+# an address or the publisher is the template's, or a page is overdue. Not in `make test`: the
+# repository is a template and fails it by design. CLINIC=profile checks that clinic's copy.
+check-release: $(READY)
+	$(PY) -m scripts check-release $(if $(CLINIC),--clinic $(CLINIC))
+
+# Per language, one document a clinician or translator reads and signs on paper (review-pack/).
+review-pack: site
+	$(PY) -m scripts review-pack
 
 # Property tests over clinic variants (tests/test_variants.py): VARIANTS generated profiles, each built
 # for real and checked in every language (`make test` builds 2). SEED=n replays a printed seed.
@@ -54,4 +64,4 @@ dist: site
 	$(PY) -m scripts dist
 
 clean:
-	rm -rf site .site-* .cache dist
+	rm -rf site .site-* .cache dist review-pack

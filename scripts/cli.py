@@ -60,6 +60,21 @@ def cmd_check_review(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_check_release(args: argparse.Namespace) -> int:
+    """Fail, listing every reason, while the site is not ready to publish (docs/editing.md)."""
+    from scripts import release_gate
+    from scripts.clinic import ProfileError
+    try:
+        found = release_gate.clinic_problems(Path(args.clinic)) if args.clinic else release_gate.problems()
+    except ProfileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in found:
+        print(line)
+    print(f"Not ready for release: {len(found)} reason(s) above." if found else "Ready for release.")
+    return 1 if found else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", "127.0.0.1:8000"],
                            cwd=ROOT, env=build.mkdocs_env())
@@ -119,6 +134,50 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sign_off(args: argparse.Namespace) -> int:
+    """Record that a listed reviewer signed a review pack for these pages (settings/signoffs.yml)."""
+    import datetime as dt
+
+    from scripts import signoffs
+    docs = ROOT / "content"
+    paths = [Path(name).resolve() for name in args.files]
+    outside = [name for name, path in zip(args.files, paths) if not path.is_relative_to(docs)]
+    if outside:
+        print(f"{outside[0]}: not a page under content/<language>/", file=sys.stderr)
+        return 1
+    languages = {path.relative_to(docs).parts[0] for path in paths}
+    if len(languages) != 1:
+        print(f"sign-off: one language at a time, not {', '.join(sorted(languages))}", file=sys.stderr)
+        return 1
+    lang = languages.pop()
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"--date {args.date!r}: write the date on the sheet like 2026-11-30", file=sys.stderr)
+        return 1
+    entry = signoffs.SignOff(args.reviewer, lang, day, tuple(p.relative_to(docs / lang).as_posix() for p in paths),
+                             args.commit)
+    try:
+        signoffs.record(ROOT, entry)
+    except settings.SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Recorded in {signoffs.FILE}: {args.reviewer} signed {len(paths)} {lang} page(s) on {day} "
+          f"(version {args.commit})")
+    return 0
+
+
+def cmd_review_pack(args: argparse.Namespace) -> int:
+    from scripts import review_pack
+    site = Path(args.site).resolve()
+    if not (site / "index.html").exists():
+        print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
+        return 2
+    for path in review_pack.write(site, Path(args.out).resolve(), args.languages or None):
+        print(f"Wrote {path}")
+    return 0
+
+
 def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
     from scripts import pdf, release
     root = Path(args.root).resolve()
@@ -169,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
     check.set_defaults(run=cmd_check)
     commands.add_parser("check-review", help="fail if any page is past its review date").set_defaults(run=cmd_check_review)
+    gate = commands.add_parser("check-release", help="fail, listing every reason, while the site is not ready to publish")
+    gate.add_argument("--clinic", help="check the project as this clinic profile builds it")
+    gate.set_defaults(run=cmd_check_release)
     status = commands.add_parser("translations", help="print the translation status table")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
     status.set_defaults(run=cmd_translations)
@@ -179,6 +241,17 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
     review.add_argument("files", nargs="+", help="translated Markdown files")
     review.set_defaults(run=cmd_review)
+    sign = commands.add_parser("sign-off", help="record a signed review pack: the pages show who checked them")
+    sign.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
+    sign.add_argument("--date", required=True, help="the date on the signed sheet, like 2026-11-30")
+    sign.add_argument("--commit", required=True, help="the version printed on the pack that was read")
+    sign.add_argument("files", nargs="+", help="the signed pages, e.g. content/en/about-dit.md")
+    sign.set_defaults(run=cmd_sign_off)
+    pack = commands.add_parser("review-pack", help="write review-pack/<lang>.html and .pdf from the built site")
+    pack.add_argument("--out", default=str(ROOT / "review-pack"), help="where to write (default: review-pack/)")
+    pack.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
+    pack.add_argument("languages", nargs="*", help="language codes (default: every language)")
+    pack.set_defaults(run=cmd_review_pack)
     pdfs = commands.add_parser("leaflet-pdfs", help="print a built site's leaflets to PDF (part of build)")
     pdfs.add_argument("site")
     pdfs.add_argument("--root", default=str(ROOT))

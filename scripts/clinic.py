@@ -47,7 +47,8 @@ REQUIRED_TOP = ("name", "brand_colour", "site_url", "contact", "referral", "urge
 CONTACT_KEYS = ("phone", "email")
 REFERRAL_KEYS = ("text", "url")
 URGENT_KEYS = ("nation", "local")
-LOCAL_KEYS = ("id", "name", "phone")
+LOCAL_KEYS = ("id", "name", "phone", "hours", "verified_on")
+LOCAL_REQUIRED = ("id", "name", "phone")  # hours and verified_on may wait; `make check-release` asks for them
 SERVICE_KEYS = ("sessions", "minutes", "phases", "formats")
 REVIEWER_KEYS = ("name", "role", "checked_on")
 
@@ -82,6 +83,8 @@ class LocalLine:
     id: str                  # as written in the profile; helplines.yml uses `local_` + id
     name: Mapping[str, str]  # `en` and perhaps other built languages
     phone: phones.UKNumber
+    hours: Mapping[str, str] | None = None   # when it answers: `en` and perhaps other built languages
+    verified_on: dt.date | None = None       # when a person last checked the number
 
     @property
     def helpline_id(self) -> str:
@@ -572,7 +575,7 @@ def _check_urgent_help(check: _Checker, value: object) -> UrgentHelp | None:
     ids: set[str] = set()
     for index, entry in enumerate(local or []):
         key = f"urgent_help.local[{index}]"
-        item = check.mapping(key, entry, LOCAL_KEYS, LOCAL_KEYS)
+        item = check.mapping(key, entry, LOCAL_KEYS, LOCAL_REQUIRED)
         if item is None:
             continue
         line_id = item.get("id")
@@ -593,8 +596,13 @@ def _check_urgent_help(check: _Checker, value: object) -> UrgentHelp | None:
         name = (check.texts(f"{key}.name", item["name"], NAME_MAX, every_language=False, single_line=True)
                 if item.get("name") is not None else None)
         phone = check.phone(f"{key}.phone", item["phone"]) if item.get("phone") is not None else None
-        if good_id and name and phone:
-            lines.append(LocalLine(good_id, name, phone))
+        hours = (check.texts(f"{key}.hours", item["hours"], NAME_MAX, every_language=False, single_line=True)
+                 if item.get("hours") is not None else None)
+        verified_on = _date(item.get("verified_on"))
+        if item.get("verified_on") is not None and verified_on is None:
+            check.problem(f"{key}.verified_on", f"{item['verified_on']!r} must be a date like 2026-11-26")
+        if good_id and name and phone and (hours or item.get("hours") is None):
+            lines.append(LocalLine(good_id, name, phone, hours, verified_on))
     return UrgentHelp(nation, tuple(lines)) if nation else None
 
 
@@ -811,13 +819,16 @@ def _apply_helplines(profile: ClinicProfile, project: Path) -> None:
             raise ProfileError([f"{profile.source}: key 'urgent_help.local': '{line.helpline_id}' is already "
                                 "in settings/helplines.yml; choose another id"])
         fields = {"number": line.phone.display, "organisation": line.name["en"]}
+        if line.hours:
+            fields["hours"] = dict(line.hours)
         flow = ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items())
-        lines.append(f"{line.helpline_id}: {{{flow}, verified_on: null}}")
+        verified = line.verified_on.isoformat() if line.verified_on else "null"
+        lines.append(f"{line.helpline_id}: {{{flow}, verified_on: {verified}}}")
     if lines:
         if not text.endswith("\n"):
             text += "\n"
         text += (f"# The clinic's own local lines, from {profile.source.name}. Check each number against "
-                 "the organisation's own page and set verified_on.\n" + "\n".join(lines) + "\n")
+                 "the organisation's own page and set verified_on in the profile.\n" + "\n".join(lines) + "\n")
         path.write_text(text, encoding="utf-8")
 
 

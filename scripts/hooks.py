@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations, urgent_help  # noqa: E402
+from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, signoffs, translations, urgent_help  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 PLACEHOLDER_DOMAIN = "example.org"
@@ -66,6 +66,11 @@ def _settings(root: str) -> settings.Settings:
 @cache
 def _clinic(root: str) -> dict | None:
     return settings.load_clinic(Path(root))
+
+
+@cache
+def _signoffs(root: str) -> list[signoffs.SignOff]:
+    return signoffs.load(Path(root))
 
 
 @cache
@@ -214,7 +219,7 @@ def on_page_context(context, page, config, nav):
     dit.update(
         last_updated=_date(meta["last_updated"], locale),
         next_review=_date(meta["next_review"], locale),
-        reviewer=site_settings.reviewers[reviewer] if reviewer else None,
+        reviewer=_reviewer(config, page, reviewer, locale),
         sources_html=placeholders.sources_list(site_settings, meta.get("sources") or []),
         # Past its review date on the day of the build (the commit's date): the page says so.
         due_for_review=meta["next_review"] < release.build_date(Path(config.config_file_path).parent),
@@ -225,6 +230,21 @@ def on_page_context(context, page, config, nav):
         dit["tools"] = _tools(config, page, nav, dit)
     context["dit"] = dit
     return context
+
+
+def _reviewer(config, page, named: str | None, locale: str) -> dict | None:
+    """Who checked the page: the newest recorded sign-off of it (with its date), else the front
+    matter's reviewed_by. Both name someone in settings/reviewers.yml."""
+    lang = _language(config)
+    root = str(Path(config.config_file_path).parent)
+    try:
+        signed = signoffs.latest(_signoffs(root), lang, page.file.src_uri[len(lang) + 1:])
+    except settings.SettingsError as error:
+        raise PluginError(str(error)) from None
+    reviewers = _site(config)["settings"].reviewers
+    if signed:
+        return {**reviewers[signed.reviewer], "checked_on": _date(signed.date, locale)}
+    return reviewers[named] if named else None
 
 
 def _tools(config, page, nav, dit: dict) -> dict:

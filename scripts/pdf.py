@@ -61,7 +61,7 @@ def _xmp(title: str, lang: str, day: dt.date) -> bytes:
 <?xpacket end="r"?>""".encode()
 
 
-def _stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
+def stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
     """Fixed metadata: title, language, version and the build date (so two builds are identical);
     and a Unicode mapping for every shaped glyph, so the text can be copied and searched."""
     writer = PdfWriter(clone_from=PdfReader(path))
@@ -105,7 +105,7 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
             out = site / prefix / name
             tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
                     prefer_css_page_size=True)
-            _stamp(out, title, lang, version, day)
+            stamp(out, title, lang, version, day)
             shutil.copyfile(out, CACHE / f"{key}.pdf")
             written.append(out)
         browser.close()

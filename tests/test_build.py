@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -84,14 +86,24 @@ def test_good_front_matter_has_no_problems():
     assert frontmatter.problems(GOOD, "content/en/x.md", reviewers={}, source_ids=set()) == []
 
 
-def test_a_listed_reviewer_is_named_on_the_page(project, tmp_path):
+def test_a_listed_reviewer_and_a_recorded_sign_off_are_named_on_their_pages(project, tmp_path):
     (project / "settings" / "reviewers.yml").write_text(
-        "test-reviewer:\n  name: Test Reviewer\n  role: Test role\n", encoding="utf-8")
+        "test-reviewer:\n  name: Test Reviewer\n  role: Test role\n  qualification: Made-up qualification\n",
+        encoding="utf-8")
     page = project / "content" / "en" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8").replace('reviewed_by: ""', "reviewed_by: test-reviewer"),
                     encoding="utf-8")
+    # A signed review pack, recorded as an editor does (the copy runs its own scripts on its own files).
+    subprocess.run([sys.executable, "-m", "scripts", "sign-off", "--reviewer", "test-reviewer", "--date", "2026-11-02",
+                    "--commit", "2026.11.01-0000000", "content/en/about-dit.md", "content/en/phases/middle.md"],
+                   cwd=project, check=True, capture_output=True, text=True)
     site = build.build(project, tmp_path / "site")
     info = soup(page_path(site, "glossary/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert "Checked by: Test Reviewer, Test role" in info and "Not yet checked" not in info
+    for signed in ("about-dit/", "phases/middle/"):
+        info = soup(page_path(site, signed)).select_one(".dit-page-info").get_text(" ", strip=True)
+        assert re.search(r"Checked by: Test Reviewer, Test role \(\s*2 November 2026\s*\)", info), info
+    welsh = soup(page_path(site, "cy/about-dit/")).select_one(".dit-page-info").get_text(" ", strip=True)
+    assert "Test Reviewer" not in welsh, "an English sign-off does not vouch for the Welsh page"
     other = soup(page_path(site, "questions/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert re.search("Not yet checked by a clinician", other)

@@ -201,6 +201,12 @@ BROKEN = [
         {"id": "local_crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123"}]), None,
      "key 'urgent_help.local[0].id': 'local_crisis': leave out 'local_', the build adds it "
      "(pages write {{ phone:local_crisis }})"),
+    ("local hours not per language", changed(urgent_help__local=[
+        {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123", "hours": "Every day"}]), None,
+     "key 'urgent_help.local[0].hours': must be given per language, like {en: 'Every day'}"),
+    ("local verified_on not a date", changed(urgent_help__local=[
+        {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123", "verified_on": "last week"}]),
+     None, "key 'urgent_help.local[0].verified_on': 'last week' must be a date like 2026-11-26"),
     ("reviewer checked in the future", changed(reviewer={
         "name": "Dr Test Person", "role": {"en": "Clinical psychologist", "pl": "Psycholog kliniczny"},
         "checked_on": dt.date.today() + dt.timedelta(days=3)}), None,
@@ -310,6 +316,15 @@ def test_contrast_ratio_follows_wcag():
 def test_check_profile_takes_data_already_read(tmp_path):
     profile = check_profile(copy.deepcopy(VALID), tmp_path / "clinic.yml")
     assert profile.urgent_help.local[0].phone.display == "0117 496 0123"
+
+
+def test_a_local_lines_hours_and_check_date_reach_the_helplines(project, tmp_path):
+    data = copy.deepcopy(VALID)
+    data["urgent_help"]["local"][0].update(hours={"en": "Every day, 24 hours"}, verified_on=dt.date(2026, 11, 2))
+    apply_profile(check_profile(data, tmp_path / "clinic.yml"), project)
+    written = yaml.safe_load((project / "settings" / "helplines.yml").read_text(encoding="utf-8"))["local_crisis"]
+    assert written["hours"] == {"en": "Every day, 24 hours"}
+    assert written["verified_on"] == dt.date(2026, 11, 2)
 
 
 def test_apply_profile_brands_a_copy_of_the_project(project):
