@@ -24,7 +24,6 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
-PLACEHOLDER_DOMAIN = "example.org"
 RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
 # The Jinja environment MkDocs renders the current language's pages with. Embed pages and the leaflet
 # use it too: `config.theme.get_env()` makes a new one on each call, compiling every template again
@@ -112,7 +111,7 @@ def on_config(config):
     for scheme in config.theme["palette"]:
         mode = "dark_mode" if scheme.get("scheme") == "default" else "light_mode"
         scheme["toggle"]["name"] = strings["palette"][mode]
-    if PLACEHOLDER_DOMAIN in (config.site_url or ""):
+    if settings.is_placeholder_address(config.site_url):
         # Info, not a warning: --strict would fail the default build. The CLI repeats it loudly.
         log.info("site_url is the placeholder %s: set your own before publishing", config.site_url)
     return config
