@@ -22,10 +22,10 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _write_redirects(root: Path, site: Path) -> None:
+def _write_redirects(root: Path, site: Path, site_url: str) -> None:
     from scripts import redirects, settings
     prefixes = {language.code: "" if language.default else f"{language.code}/" for language in settings.languages(root)}
-    redirects.write_redirects(site, root, settings.read_yaml(root / "mkdocs.yml")["site_url"], prefixes)
+    redirects.write_redirects(site, root, site_url, prefixes)
 
 
 def _build_pdfs(root: Path, site: Path) -> None:
@@ -79,7 +79,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     """Check every input, then build with --strict (every warning is an error) and return the
     finished site folder. Any problem stops the build before anything is written. `timings`, if
     given, receives the seconds each step took."""
-    from scripts import hosting, validate
+    from scripts import hosting, settings, validate
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:
@@ -96,8 +96,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         with _step(timings, "leaflet PDFs"):
             _build_pdfs(root, work)
         with _step(timings, "redirects and hosting headers"):
-            _write_redirects(root, work)
+            site_url = settings.read_yaml(root / "mkdocs.yml")["site_url"]
+            _write_redirects(root, work, site_url)
             hosting.write_host_files(work)
+            hosting.write_robots(work, site_url)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():

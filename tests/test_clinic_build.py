@@ -64,3 +64,11 @@ def test_a_broken_profile_is_rejected_by_key_and_nothing_is_written(tmp_path):
     assert "key 'site_url'" in message and "https" in message
     assert "key 'langauges'" in message and "languages" in message
     assert not site.exists()
+
+
+def test_robots_txt_names_the_clinics_own_sitemap(clinic_site):
+    from urllib.robotparser import RobotFileParser
+    robots = RobotFileParser()
+    robots.parse((clinic_site / "robots.txt").read_text(encoding="utf-8").splitlines())
+    assert robots.site_maps() == ["https://dit.riverside.example/sitemap.xml"]
+    assert robots.can_fetch("*", "https://dit.riverside.example/pl/phases/middle/")
