@@ -190,3 +190,25 @@ def test_dist_packs_the_whole_site_into_one_reproducible_archive(site, tmp_path)
     for needed in ("index.html", "pl/leaflet.pdf", "embed.js", "api/v1/index.json", "ar/embed/phases/middle/index.html"):
         assert f"{top}/{needed}" in names
     assert len(names) == sum(1 for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("address", ["embed/", "ar/embed/phases/middle/"])
+def test_an_embed_page_shows_the_sites_icon_and_logs_no_error(browser, site, address):
+    from scripts.serve_static import serve
+    served = []  # every path the server answered, 404s included
+    with serve(site, headers=lambda path: served.append(path) or []) as url:
+        context = browser.new_context()
+        tab = context.new_page()
+        errors = []
+        tab.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None)
+        tab.goto(url + address, wait_until="load")
+        # Chromium asks for the tab's icon after the page has loaded: wait until it has.
+        for _ in range(100):
+            if any(path.endswith(("favicon.ico", "favicon.svg")) for path in served):
+                break
+            tab.wait_for_timeout(50)
+        tab.evaluate("() => new Promise(requestAnimationFrame)")
+        context.close()
+    assert "/assets/favicon.svg" in served, served
+    assert "/favicon.ico" not in served
+    assert errors == []
