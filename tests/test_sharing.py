@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -69,12 +70,42 @@ def test_every_page_has_link_preview_tags(site, lang):
 
 
 def test_oembed_discovery_points_to_a_rich_document_with_the_iframe(site):
-    html = soup(page_path(site, "pl/phases/middle/"))
-    link = html.find("link", type="application/json+oembed")
-    assert "alternate" in link["rel"]
-    document = json.loads((site / link["href"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
+    from bs4 import BeautifulSoup
+    # As consumers read it: the rel attribute exactly "alternate" (html.parser would split it into tokens)
+    html = BeautifulSoup(page_path(site, "pl/phases/middle/").read_text(encoding="utf-8"), "html.parser",
+                         multi_valued_attributes=None)
+    links = html.select('link[rel="alternate"][type="application/json+oembed"]')
+    assert len(links) == 1, "consumers that select link[rel=alternate] exactly find the oEmbed document"
+    document = json.loads((site / links[0]["href"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
     assert document["type"] == "rich" and document["version"] == "1.0"
     assert f'src="{SITE_URL}pl/embed/phases/middle/"' in document["html"] and document["html"].startswith("<iframe")
+
+
+def test_the_oembed_iframe_keeps_its_size_where_a_host_strips_styles(site, browser):
+    """WordPress removes the style attribute from an untrusted provider's HTML: the iframe must still be
+    the document's width and height, not the browser's 300 by 150."""
+    document = json.loads((site / "api/v1/oembed/ar/phases/middle.json").read_text(encoding="utf-8"))
+    stripped = re.sub(r' style="[^"]*"', "", document["html"])
+    context = browser.new_context(viewport={"width": 1280, "height": 1200})
+    context.route("**/*", lambda route: route.abort())
+    tab = context.new_page()
+    tab.set_content(f"<!doctype html><body style='margin:0'>{stripped}</body>")
+    size = tab.evaluate("() => { const frame = document.querySelector('iframe'); return [frame.clientWidth, frame.clientHeight]; }")
+    context.close()
+    assert size == [document["width"], document["height"]]
+
+
+def test_materials_script_fetches_no_sitemap_beside_the_pages_links(page, base_url):
+    """Material's script fetches sitemap.xml beside every link[rel=alternate] it finds: none of the
+    page's own links (hreflang, oEmbed) may make it ask for one, here or on the public host."""
+    sitemaps = []
+    page.on("request", lambda request: sitemaps.append(request.url) if "sitemap" in request.url else None)
+    page.goto(f"{base_url}pl/phases/middle/")
+    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
+        page.keyboard.press("Shift")  # the first key press loads Material's script
+    page.wait_for_function("window.__dit_bundle === true")
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 0))")
+    assert sitemaps == []
 
 
 def test_printing_a_page_gives_a_clean_leaflet(page, base_url):
