@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, translations  # noqa: E402
+from scripts import api, frontmatter, page_artefacts, placeholders, preview_images, release, settings, sharing, translations  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
@@ -253,6 +253,9 @@ def _share(config, page, dit: dict, context: dict) -> dict:
         "og_alternates": [_og_locale(_strings(config.docs_dir, other).get("date_locale", other))
                           for other in _languages(config) if other != lang],
         "oembed_url": config.site_url + page_artefacts.oembed_path(record),
+        # The language's link-preview image (written at the end of the build, in on_post_build).
+        "og_image": {"url": f"{config.site_url}{prefix}{preview_images.FILE}",
+                     "width": preview_images.WIDTH, "height": preview_images.HEIGHT},
     }
     page_artefacts.write_embed_page(site_dir, _build_env["env"], {**context, "dit": {**dit, **share}}, record)
     qr_file = site_dir / _qr_path(prefix, record.path)
@@ -378,3 +381,6 @@ def on_post_build(config):
     page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)
+        preview_images.write_previews(Path(config.site_dir), {
+            _prefix(config, code): (code, _direction(code), _strings(config.docs_dir, code)["site_name"])
+            for code in _languages(config)})

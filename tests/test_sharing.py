@@ -67,6 +67,25 @@ def test_every_page_has_link_preview_tags(site, lang):
         alternates = [m["content"] for m in html.find_all("meta", property="og:locale:alternate")]
         assert sorted(a.split("_")[0] for a in alternates) == sorted(set(LANGS) - {lang})
         assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert og["og:image"] == f"{SITE_URL}{prefix(lang)}preview.png", "an absolute address, one image per language"
+        assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == ("1200", "630", "image/png")
+        assert og["og:image:alt"] == og["og:site_name"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_small_preview_image_of_the_size_its_page_states(site, lang):
+    import yaml
+    from scripts.settings import ROOT
+    png = site / prefix(lang) / "preview.png"
+    assert png.stat().st_size < 40_000, "small enough for a phone on a slow connection"
+    with Image.open(png) as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+        colours = image.convert("RGB").getcolors(maxcolors=1_000)
+    assert len(colours) > 8, "anti-aliased text on the card, not a blank image"
+    name = yaml.safe_load((ROOT / "content" / lang / "strings.yml").read_text(encoding="utf-8"))["site_name"]
+    assert soup(page_path(site, prefix(lang))).find("meta", property="og:image:alt")["content"] == name
+    if lang != "en":
+        assert png.read_bytes() != (site / "preview.png").read_bytes(), "the name in the page's own language"
 
 
 def test_oembed_discovery_points_to_a_rich_document_with_the_iframe(site):
