@@ -195,11 +195,19 @@ def test_the_header_forms_have_a_submit_button_that_keeps_the_reader_on_the_page
     assert page.url == f"{base_url}what-to-expect/"
 
 
-def test_enter_on_the_colour_scheme_option_keeps_the_reader_on_the_page(page, base_url):
-    page.goto(f"{base_url}what-to-expect/", wait_until="networkidle")
-    page.evaluate("""() => { window.navigations = [];
+def test_enter_in_the_search_field_before_materials_script_has_run_keeps_the_reader_on_the_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.abort() if "/bundle." in route.request.url or not
+                  route.request.url.startswith(base_url) else route.continue_())  # the script never arrives
+    tab = context.new_page()
+    tab.goto(f"{base_url}what-to-expect/", wait_until="load")
+    tab.evaluate("""() => { window.navigations = [];
         navigation.addEventListener("navigate", (e) => { window.navigations.push(e.destination.url); e.preventDefault(); }); }""")
-    page.focus("#__palette_0")
-    page.keyboard.press("Enter")
-    page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
-    assert page.evaluate("window.navigations") == []
+    field = tab.locator("input.md-search__input")
+    field.fill("ending")
+    field.focus()
+    tab.keyboard.press("Enter")
+    tab.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
+    navigations = tab.evaluate("window.navigations")
+    context.close()
+    assert navigations == [], "pressing Enter reloaded the page and lost the search"
