@@ -13,6 +13,7 @@ import html
 import io
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from PIL import Image
@@ -54,12 +55,12 @@ def _compact(png: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_previews(site: Path, languages: dict[str, tuple[str, str, str]], chromium_version: str | None = None) -> list[Path]:
+def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> list[Path]:
     """`languages` maps a language prefix ("" or "pl/") to (code, direction, site name); each image
     goes to <prefix>preview.png. Returns the images written."""
     from playwright.sync_api import sync_playwright
 
-    version = chromium_version or _chromium_version()
+    version = _chromium_version()
     jobs, written = [], []
     for prefix, (lang, direction, name) in languages.items():
         markup = card_html(name, lang, direction)
@@ -91,5 +92,5 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]], chrom
 
 
 def _chromium_version() -> str:
-    import subprocess
+    """Part of the cache key: another Chromium may draw the same card differently."""
     return subprocess.run([str(ensure_chromium()), "--version"], capture_output=True, text=True).stdout.strip()
