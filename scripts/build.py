@@ -19,7 +19,10 @@ class BuildError(RuntimeError):
 
 
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    from scripts import preview_images
+    # A copy of the project (tests, clinic builds) draws its preview images into this project's cache,
+    # not into a cold one of its own.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIT_PREVIEW_CACHE": str(preview_images.CACHE)}
 
 
 def _write_redirects(root: Path, site: Path, site_url: str) -> None:
