@@ -19,13 +19,16 @@ class BuildError(RuntimeError):
 
 
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    from scripts import preview_images
+    # A copy of the project (tests, clinic builds) draws its preview images into this project's cache,
+    # not into a cold one of its own.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIT_PREVIEW_CACHE": str(preview_images.CACHE)}
 
 
-def _write_redirects(root: Path, site: Path) -> None:
+def _write_redirects(root: Path, site: Path, site_url: str) -> None:
     from scripts import redirects, settings
     prefixes = {language.code: "" if language.default else f"{language.code}/" for language in settings.languages(root)}
-    redirects.write_redirects(site, root, settings.read_yaml(root / "mkdocs.yml")["site_url"], prefixes)
+    redirects.write_redirects(site, root, site_url, prefixes)
 
 
 def _build_pdfs(root: Path, site: Path) -> None:
@@ -92,7 +95,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     finished site folder. Any problem stops the build before anything is written. `timings`, if
     given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
     many variants, which check the PDFs elsewhere)."""
-    from scripts import hosting, precompress, validate
+    from scripts import hosting, precompress, settings, validate
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:
@@ -111,8 +114,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
             with _step(timings, "leaflet PDFs"):
                 _build_pdfs(root, work)
         with _step(timings, "redirects and hosting headers"):
-            _write_redirects(root, work)
+            site_url = settings.read_yaml(root / "mkdocs.yml")["site_url"]
+            _write_redirects(root, work, site_url)
             hosting.write_host_files(work)
+            hosting.write_robots(work, site_url)
         with _step(timings, "precompressed copies (.gz, .br)"):
             precompress.write_compressed(work)
         old = site_dir.with_name(site_dir.name + ".old")

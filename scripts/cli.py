@@ -10,16 +10,16 @@ from scripts import build, host_tools, settings, system_packages, translations
 from scripts.settings import ROOT
 
 PLACEHOLDER_WARNING = """
-  *** site_url is the placeholder https://dit.example.org/ ***
-  Links, QR codes and previews point nowhere real. Set site_url in mkdocs.yml
-  (or in a clinic profile) before publishing this site.
+  *** site_url is the placeholder {site_url} ***
+  Links, QR codes and previews point nowhere real. Set site_url in {where}
+  before publishing this site.
 """
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from scripts.clinic import ProfileError
     try:
-        site = build.build_for_clinic(Path(args.clinic).resolve()) if args.clinic else build.build()
+        site = build.build_for_clinic(Path(args.clinic).resolve(), ROOT) if args.clinic else build.build(ROOT)
     except (build.BuildError, ProfileError) as error:
         print(error, file=sys.stderr)
         print("Build failed: the previous site/ was left as it was.", file=sys.stderr)
@@ -27,8 +27,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from scripts import review
     for line in review.overdue():
         print(f"WARNING: {line}", file=sys.stderr)
-    if not args.clinic and "example.org" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
-        print(PLACEHOLDER_WARNING, file=sys.stderr)
+    # The address the site was built for: the clinic profile's (checked by the build), else mkdocs.yml's.
+    config = Path(args.clinic) if args.clinic else ROOT / "mkdocs.yml"
+    site_url = settings.read_yaml(config)["site_url"]
+    if settings.is_placeholder_address(site_url):
+        print(PLACEHOLDER_WARNING.format(site_url=site_url, where=args.clinic or "mkdocs.yml"), file=sys.stderr)
     print(f"Built the site in {site.relative_to(ROOT)}/")
     return 0
 

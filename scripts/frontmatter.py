@@ -5,7 +5,15 @@ import datetime as dt
 import re
 
 REQUIRED = ("title", "description", "last_updated", "next_review", "reviewed_by")
-MAX_REVIEW_GAP_DAYS = 366  # "at most 12 months": a leap year's 12 months are 366 days
+
+
+def twelve_months_after(day: dt.date) -> dt.date:
+    """The latest allowed next review: the same date a year on; from 29 February, 28 February
+    (the last day of that month), so the gap is never more than 12 calendar months."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February, and the next year has no such day
+        return day.replace(year=day.year + 1, day=28)
 
 
 def problems(meta: dict, where: str, reviewers: dict, source_ids: set[str]) -> list[str]:
@@ -29,12 +37,12 @@ def problems(meta: dict, where: str, reviewers: dict, source_ids: set[str]) -> l
                 found.append(f"{where}: front matter field '{field}' must be a date like 2026-11-26, "
                              f"not {meta[field]!r}")
     if len(dates) == 2:
-        gap = (dates["next_review"] - dates["last_updated"]).days
-        if gap <= 0:
+        latest = twelve_months_after(dates["last_updated"])
+        if dates["next_review"] <= dates["last_updated"]:
             found.append(f"{where}: front matter field 'next_review' must be after 'last_updated'")
-        elif gap > MAX_REVIEW_GAP_DAYS:
+        elif dates["next_review"] > latest:
             found.append(f"{where}: front matter field 'next_review' is more than 12 months after "
-                         f"'last_updated' (set it to {dates['last_updated'].replace(year=dates['last_updated'].year + 1)} or earlier)")
+                         f"'last_updated' (set it to {latest.isoformat()} or earlier)")
     reviewer = meta.get("reviewed_by")
     if reviewer and reviewer not in reviewers:
         found.append(f"{where}: front matter field 'reviewed_by' names '{reviewer}', who is not in "

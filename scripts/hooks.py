@@ -21,10 +21,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import api, frontmatter, page_artefacts, placeholders, release, settings, sharing, signoffs, translations, urgent_help  # noqa: E402
+from scripts import api, frontmatter, page_artefacts, placeholders, preview_images, release, settings, sharing, signoffs, translations, urgent_help  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
-PLACEHOLDER_DOMAIN = "example.org"
 RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
 # The Jinja environment MkDocs renders the current language's pages with. Embed pages and the leaflet
 # use it too: `config.theme.get_env()` makes a new one on each call, compiling every template again
@@ -138,7 +137,7 @@ def on_config(config):
     for scheme in config.theme["palette"]:
         mode = "dark_mode" if scheme.get("scheme") == "default" else "light_mode"
         scheme["toggle"]["name"] = strings["palette"][mode]
-    if PLACEHOLDER_DOMAIN in (config.site_url or ""):
+    if settings.is_placeholder_address(config.site_url):
         # Info, not a warning: --strict would fail the default build. The CLI repeats it loudly.
         log.info("site_url is the placeholder %s: set your own before publishing", config.site_url)
     return config
@@ -295,6 +294,9 @@ def _share(config, page, dit: dict, context: dict) -> dict:
         "og_alternates": [_og_locale(_strings(config.docs_dir, other).get("date_locale", other))
                           for other in _languages(config) if other != lang],
         "oembed_url": config.site_url + page_artefacts.oembed_path(record),
+        # The language's link-preview image (written at the end of the build, in on_post_build).
+        "og_image": {"url": f"{config.site_url}{prefix}{preview_images.FILE}",
+                     "width": preview_images.WIDTH, "height": preview_images.HEIGHT},
     }
     page_artefacts.write_embed_page(site_dir, _build_env["env"], {**context, "dit": {**dit, **share}}, record)
     qr_file = site_dir / _qr_path(prefix, record.path)
@@ -433,3 +435,6 @@ def on_post_build(config):
     page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)
+        preview_images.write_previews(Path(config.site_dir), {
+            _prefix(config, code): (code, _direction(code), _strings(config.docs_dir, code)["site_name"])
+            for code in _languages(config)})

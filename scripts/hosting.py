@@ -1,5 +1,5 @@
 """Safe hosting: the response headers every page should get, written for Netlify and Cloudflare
-Pages (`_headers`) and nginx (`_nginx.conf`), from the built site itself.
+Pages (`_headers`) and nginx (`_nginx.conf`), from the built site itself; and `robots.txt`.
 
 Content-Security-Policy allows no inline script except Material's own few, by their SHA-256 hashes,
 computed from the built pages (their text differs with page depth). Framing: `frame-ancestors *` for
@@ -139,6 +139,15 @@ def write_nginx(site: Path, policy: str) -> Path:
                                 "X-Frame-Options": "SAMEORIGIN"}))
     out = site / "_nginx.conf"
     out.write_text(text, encoding="utf-8")
+    return out
+
+
+def write_robots(site: Path, site_url: str) -> Path:
+    """`robots.txt`: crawlers may read everything (embed pages say noindex themselves), and the
+    sitemap is named by its absolute address, as the file requires."""
+    out = site / "robots.txt"
+    out.write_text("# Written by the build (scripts/hosting.py).\nUser-agent: *\nAllow: /\n\n"
+                   f"Sitemap: {site_url}sitemap.xml\n", encoding="utf-8")
     return out
 
 

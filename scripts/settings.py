@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from scripts import phones
 
 ROOT = Path(__file__).resolve().parents[1]
+# The domain of the address mkdocs.yml ships with (https://dit.example.org/): a deployment sets its own.
+PLACEHOLDER_DOMAIN = "example.org"
 FORMATS = ("face_to_face", "video", "phone")
 PHASES = ("beginning", "middle", "ending")
 # What a service may set, inclusive: the range every translation's sentences are written and tested
@@ -95,6 +98,13 @@ def read_yaml(path: Path) -> object:
         raise SettingsError(f"{path}: file is missing") from None
     except yaml.YAMLError as error:
         raise SettingsError(f"{path}: not valid YAML ({error})") from None
+
+
+def is_placeholder_address(site_url: str | None) -> bool:
+    """Whether a site_url's host is the placeholder domain (example.org or a name below it); the
+    domain written anywhere else (a feedback address, a page, another host) does not count."""
+    host = urlsplit(site_url or "").hostname or ""
+    return host == PLACEHOLDER_DOMAIN or host.endswith("." + PLACEHOLDER_DOMAIN)
 
 
 def _mapping(path: Path) -> dict:

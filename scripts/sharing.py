@@ -15,6 +15,8 @@ import segno
 from scripts.settings import ROOT
 
 EMBED_TITLE = "Dynamic Interpersonal Therapy (DIT) information"
+# The embedded page's size in the oEmbed document and its iframe (the iframe's CSS widens it to the column).
+EMBED_WIDTH, EMBED_HEIGHT = 800, 900
 # Content-addressed: a QR code is drawn again only for an address (or a segno version) not seen before.
 QR_CACHE = ROOT / ".cache" / "qr"
 
@@ -55,9 +57,11 @@ def embed_url(site_url: str, prefix: str, path: str) -> str:
 
 
 def iframe_snippet(site_url: str, prefix: str, path: str, title: str = EMBED_TITLE) -> str:
-    """The plain iframe for sites that allow no scripts."""
+    """The plain iframe for sites that allow no scripts. The width and height attributes size it where
+    a host strips the style attribute (WordPress does, for oEmbed providers it does not trust)."""
     return (f'<iframe src="{html.escape(embed_url(site_url, prefix, path))}" title="{html.escape(title)}" '
-            'loading="lazy" style="width:100%;height:900px;border:0"></iframe>')
+            f'width="{EMBED_WIDTH}" height="{EMBED_HEIGHT}" loading="lazy" '
+            f'style="width:100%;height:{EMBED_HEIGHT}px;border:0"></iframe>')
 
 
 def script_snippet(site_url: str, lang: str, default_lang: str, path: str) -> str:
@@ -69,5 +73,5 @@ def script_snippet(site_url: str, lang: str, default_lang: str, path: str) -> st
 def oembed(title: str, site_name: str, site_url: str, prefix: str, path: str) -> dict:
     """An oEmbed "rich" document whose HTML is the iframe snippet (https://oembed.com)."""
     return {"version": "1.0", "type": "rich", "title": title, "provider_name": site_name,
-            "provider_url": site_url, "width": 800, "height": 900,
+            "provider_url": site_url, "width": EMBED_WIDTH, "height": EMBED_HEIGHT,
             "html": iframe_snippet(site_url, prefix, path, title)}

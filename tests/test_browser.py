@@ -179,3 +179,55 @@ def test_search_in_the_desktop_header_finds_pages_and_marks_the_words_on_the_res
     tab.wait_for_url("**/?h=ending*")
     tab.locator("mark").first.wait_for(timeout=10000)  # search.highlight: the bundle loads for ?h=
     context.close()
+
+
+# Material's header forms: search, and the colour scheme. Audit tools (HTML_CodeSniffer, WCAG technique
+# H32) want a submit button in each; submitting must keep the reader on the page (the site is static:
+# a submitted form would reload the page with ?query=... or ?__palette=on and lose what they did).
+HEADER_FORMS = ["form[name=search]", "form[data-md-component=palette]"]
+SUBMIT = """async (selector) => {
+  const form = document.querySelector(selector);
+  const navigations = [];
+  navigation.addEventListener("navigate", (event) => { navigations.push(event.destination.url); event.preventDefault(); });
+  form.querySelector(".md-search__input")?.setAttribute("value", "ending");
+  const button = form.querySelector("[type=submit]");
+  button ? button.click() : form.requestSubmit();  /* what activating the button, or Enter, does */
+  await new Promise((resolve) => setTimeout(resolve, 0));  /* a submission navigates in a task of its own */
+  return navigations;
+}"""
+
+
+@pytest.mark.parametrize("load_bundle_first", [False, True])
+def test_the_header_forms_have_a_submit_button_that_keeps_the_reader_on_the_page(page, base_url, load_bundle_first):
+    page.goto(f"{base_url}what-to-expect/", wait_until="networkidle")
+    if load_bundle_first:
+        page.keyboard.press("Shift")
+        page.wait_for_function("!!window.component$")
+    for form in HEADER_FORMS:
+        # H32 as HTML_CodeSniffer checks it: an input of type submit or image, or a button not of type reset or button
+        submit = page.locator(f"{form} :is(input[type=submit], input[type=image], button:not([type=reset]):not([type=button]))")
+        assert submit.count() == 1, f"{form}: no submit button"
+        box = submit.bounding_box()
+        assert submit.get_attribute("tabindex") == "-1" and box["width"] <= 1 and box["height"] <= 1, \
+            "out of sight and of the tab order"
+        assert submit.evaluate("b => b.textContent.trim()"), "the button has a name"
+        assert page.evaluate(SUBMIT, form) == [], f"{form}: submitting it leaves the page"
+    assert page.url == f"{base_url}what-to-expect/"
+
+
+def test_enter_in_the_search_field_before_materials_script_has_run_keeps_the_reader_on_the_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.abort() if "/bundle." in route.request.url or not
+                  route.request.url.startswith(base_url) else route.continue_())  # the script never arrives
+    tab = context.new_page()
+    tab.goto(f"{base_url}what-to-expect/", wait_until="load")
+    tab.evaluate("""() => { window.navigations = [];
+        navigation.addEventListener("navigate", (e) => { window.navigations.push(e.destination.url); e.preventDefault(); }); }""")
+    field = tab.locator("input.md-search__input")
+    field.fill("ending")
+    field.focus()
+    tab.keyboard.press("Enter")
+    tab.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
+    navigations = tab.evaluate("window.navigations")
+    context.close()
+    assert navigations == [], "pressing Enter reloaded the page and lost the search"

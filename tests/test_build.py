@@ -107,3 +107,37 @@ def test_a_listed_reviewer_and_a_recorded_sign_off_are_named_on_their_pages(proj
     assert "Test Reviewer" not in welsh, "an English sign-off does not vouch for the Welsh page"
     other = soup(page_path(site, "questions/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert re.search("Not yet checked by a clinician", other)
+
+
+@pytest.mark.parametrize("mkdocs_site_url, clinic_site_url, warned", [
+    ("https://dit.example.org/", None, True),
+    ("https://example.org/dit/", None, True),
+    # example.org still appears in mkdocs.yml (the feedback address), but the site has its own address
+    ("https://dit.nhs.example/", None, False),
+    ("https://dit.example.org/", "https://dit.riverside.example/", False),
+    ("https://dit.nhs.example/", "https://dit.example.org/", True),
+])
+def test_the_build_warns_only_when_the_site_address_is_the_placeholder(
+        project, tmp_path, monkeypatch, capsys, mkdocs_site_url, clinic_site_url, warned):
+    """The terminal warning after `python -m scripts build [--clinic ...]`. MkDocs itself is not run:
+    the warning depends only on the address the site was built for."""
+    from scripts import cli
+    from scripts.settings import ROOT
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://dit.example.org/",
+                                                                 f"site_url: {mkdocs_site_url}"), encoding="utf-8")
+    assert "example.org" in config.read_text(encoding="utf-8")
+    monkeypatch.setattr(cli, "ROOT", project)
+    monkeypatch.setattr(build, "build", lambda *args, **kwargs: project / "site")
+    monkeypatch.setattr(build, "build_for_clinic", lambda *args, **kwargs: project / "site")
+    argv = ["build"]
+    if clinic_site_url:
+        profile = tmp_path / "clinic.yml"
+        profile.write_text((ROOT / "docs" / "examples" / "clinic.yml").read_text(encoding="utf-8").replace(
+            "site_url: https://dit.riverside.example/", f"site_url: {clinic_site_url}"), encoding="utf-8")
+        argv += ["--clinic", str(profile)]
+    assert cli.main(argv) == 0
+    stderr = capsys.readouterr().err
+    assert ("site_url is the placeholder" in stderr) == warned, stderr
+    if warned:
+        assert (clinic_site_url or mkdocs_site_url) in stderr

@@ -111,3 +111,11 @@ def test_a_clinic_with_22_sessions_gets_the_right_plural_in_every_language(tmp_p
             text = soup(page_path(site, prefix + address)).select_one("article").get_text(" ", strip=True)
             for sentence in sentences:
                 assert " ".join(sentence.split()) in " ".join(text.split()), f"/{prefix}{address}: {sentence}"
+
+
+def test_robots_txt_names_the_clinics_own_sitemap(clinic_site):
+    from urllib.robotparser import RobotFileParser
+    robots = RobotFileParser()
+    robots.parse((clinic_site / "robots.txt").read_text(encoding="utf-8").splitlines())
+    assert robots.site_maps() == ["https://dit.riverside.example/sitemap.xml"]
+    assert robots.can_fetch("*", "https://dit.riverside.example/pl/phases/middle/")

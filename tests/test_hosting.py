@@ -91,3 +91,17 @@ def test_materials_fingerprinted_files_are_kept_a_year_and_nothing_else_is(site)
         assert not [v for n, v in hosting.headers_for(site, address) if n == "Cache-Control"], address
     nginx = (site / "_nginx.conf").read_text(encoding="utf-8")
     assert nginx.index(hosting.FINGERPRINTED.pattern) < nginx.index("location / {")
+
+
+def test_robots_txt_is_served_and_names_the_sitemap_by_its_public_address(site, hosted):
+    from urllib.request import urlopen
+    from urllib.robotparser import RobotFileParser
+    with urlopen(hosted + "robots.txt") as response:
+        assert response.status == 200 and response.headers.get_content_type() == "text/plain"
+        lines = response.read().decode("utf-8").splitlines()
+    robots = RobotFileParser()
+    robots.parse(lines)
+    assert robots.site_maps() == ["https://dit.example.org/sitemap.xml"]
+    assert (site / "sitemap.xml").is_file()
+    for address in ("", "pl/phases/middle/", "ar/embed/", "api/v1/index.json", "leaflet.pdf"):
+        assert robots.can_fetch("*", f"https://dit.example.org/{address}"), address

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -66,15 +67,64 @@ def test_every_page_has_link_preview_tags(site, lang):
         alternates = [m["content"] for m in html.find_all("meta", property="og:locale:alternate")]
         assert sorted(a.split("_")[0] for a in alternates) == sorted(set(LANGS) - {lang})
         assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert og["og:image"] == f"{SITE_URL}{prefix(lang)}preview.png", "an absolute address, one image per language"
+        assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == ("1200", "630", "image/png")
+        assert og["og:image:alt"] == og["og:site_name"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_small_preview_image_of_the_size_its_page_states(site, lang):
+    import yaml
+    from scripts.settings import ROOT
+    png = site / prefix(lang) / "preview.png"
+    assert png.stat().st_size < 40_000, "small enough for a phone on a slow connection"
+    with Image.open(png) as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+        colours = image.convert("RGB").getcolors(maxcolors=1_000)
+    assert len(colours) > 8, "anti-aliased text on the card, not a blank image"
+    name = yaml.safe_load((ROOT / "content" / lang / "strings.yml").read_text(encoding="utf-8"))["site_name"]
+    assert soup(page_path(site, prefix(lang))).find("meta", property="og:image:alt")["content"] == name
+    if lang != "en":
+        assert png.read_bytes() != (site / "preview.png").read_bytes(), "the name in the page's own language"
 
 
 def test_oembed_discovery_points_to_a_rich_document_with_the_iframe(site):
-    html = soup(page_path(site, "pl/phases/middle/"))
-    link = html.find("link", type="application/json+oembed")
-    assert "alternate" in link["rel"]
-    document = json.loads((site / link["href"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
+    from bs4 import BeautifulSoup
+    # As consumers read it: the rel attribute exactly "alternate" (html.parser would split it into tokens)
+    html = BeautifulSoup(page_path(site, "pl/phases/middle/").read_text(encoding="utf-8"), "html.parser",
+                         multi_valued_attributes=None)
+    links = html.select('link[rel="alternate"][type="application/json+oembed"]')
+    assert len(links) == 1, "consumers that select link[rel=alternate] exactly find the oEmbed document"
+    document = json.loads((site / links[0]["href"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
     assert document["type"] == "rich" and document["version"] == "1.0"
     assert f'src="{SITE_URL}pl/embed/phases/middle/"' in document["html"] and document["html"].startswith("<iframe")
+
+
+def test_the_oembed_iframe_keeps_its_size_where_a_host_strips_styles(site, browser):
+    """WordPress removes the style attribute from an untrusted provider's HTML: the iframe must still be
+    the document's width and height, not the browser's 300 by 150."""
+    document = json.loads((site / "api/v1/oembed/ar/phases/middle.json").read_text(encoding="utf-8"))
+    stripped = re.sub(r' style="[^"]*"', "", document["html"])
+    context = browser.new_context(viewport={"width": 1280, "height": 1200})
+    context.route("**/*", lambda route: route.abort())
+    tab = context.new_page()
+    tab.set_content(f"<!doctype html><body style='margin:0'>{stripped}</body>")
+    size = tab.evaluate("() => { const frame = document.querySelector('iframe'); return [frame.clientWidth, frame.clientHeight]; }")
+    context.close()
+    assert size == [document["width"], document["height"]]
+
+
+def test_materials_script_fetches_no_sitemap_beside_the_pages_links(page, base_url):
+    """Material's script fetches sitemap.xml beside every link[rel=alternate] it finds: none of the
+    page's own links (hreflang, oEmbed) may make it ask for one, here or on the public host."""
+    sitemaps = []
+    page.on("request", lambda request: sitemaps.append(request.url) if "sitemap" in request.url else None)
+    page.goto(f"{base_url}pl/phases/middle/")
+    with page.expect_response(lambda response: response.url.endswith("search/search_index.json")):
+        page.keyboard.press("Shift")  # the first key press loads Material's script
+    page.wait_for_function("window.__dit_bundle === true")
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 0))")
+    assert sitemaps == []
 
 
 def test_printing_a_page_gives_a_clean_leaflet(page, base_url):
@@ -190,3 +240,25 @@ def test_dist_packs_the_whole_site_into_one_reproducible_archive(site, tmp_path)
     for needed in ("index.html", "pl/leaflet.pdf", "embed.js", "api/v1/index.json", "ar/embed/phases/middle/index.html"):
         assert f"{top}/{needed}" in names
     assert len(names) == sum(1 for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("address", ["embed/", "ar/embed/phases/middle/"])
+def test_an_embed_page_shows_the_sites_icon_and_logs_no_error(browser, site, address):
+    from scripts.serve_static import serve
+    served = []  # every path the server answered, 404s included
+    with serve(site, headers=lambda path: served.append(path) or []) as url:
+        context = browser.new_context()
+        tab = context.new_page()
+        errors = []
+        tab.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None)
+        tab.goto(url + address, wait_until="load")
+        # Chromium asks for the tab's icon after the page has loaded: wait until it has.
+        for _ in range(100):
+            if any(path.endswith(("favicon.ico", "favicon.svg")) for path in served):
+                break
+            tab.wait_for_timeout(50)
+        tab.evaluate("() => new Promise(requestAnimationFrame)")
+        context.close()
+    assert "/assets/favicon.svg" in served, served
+    assert "/favicon.ico" not in served
+    assert errors == []
