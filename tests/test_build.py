@@ -93,5 +93,7 @@ def test_a_listed_reviewer_is_named_on_the_page(project, tmp_path):
     site = build.build(project, tmp_path / "site")
     info = soup(page_path(site, "glossary/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert "Checked by: Test Reviewer, Test role" in info and "Not yet checked" not in info
+    assert soup(page_path(site, "glossary/")).select_one(".dit-unchecked") is None, "a signed page drops the top notice"
+    assert soup(page_path(site, "questions/")).select_one(".dit-unchecked"), "an unsigned page keeps it"
     other = soup(page_path(site, "questions/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert re.search("Not yet checked by a clinician", other)
