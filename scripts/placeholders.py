@@ -101,6 +101,11 @@ def fill(text: str, settings: Settings, strings: dict, site: dict, where: str, i
         name, arg = match.groups()
         if name == "phone" and arg in settings.phones:
             return phone_link(settings, arg)
+        if name == "hours" and arg in settings.phones and settings.phones[arg].hours:
+            if site["lang"] not in settings.phones[arg].hours:
+                raise PlaceholderError(f"{where}: settings/helplines.yml has no '{arg}.hours.{site['lang']}' "
+                                       f"(the opening hours in the words of '{site['lang']}')")
+            return urgent_help.hours_html(settings.phones, arg, site["lang"])
         if name == "name" and arg in settings.urgent.names:
             return urgent_help.name_html(settings.urgent, arg, site["lang"])
         if name == "urgent_routes" and arg is None:

@@ -35,6 +35,8 @@ class Phone:
     organisation: str
     sms_body: str | None = None
     verified_on: dt.date | None = None
+    # A line that is not open 24 hours: its opening hours, language code -> words ({{ hours:ID }}).
+    hours: dict[str, str] | None = None
 
     @property
     def display(self) -> str:
@@ -168,8 +170,14 @@ def load_phones(path: Path) -> dict[str, Phone]:
             number = phones.parse(entry["number"], as_written=True)
         except ValueError as error:
             raise SettingsError(f"{path}: field '{key}.number': {error}") from None
+        hours = entry.get("hours")
+        if hours is not None and not (isinstance(hours, dict) and isinstance(hours.get("en"), str) and hours["en"].strip()
+                                      and all(isinstance(v, str) and v.strip() for v in hours.values())):
+            raise SettingsError(f"{path}: field '{key}.hours' must map language codes to the opening hours in words, "
+                                "with at least 'en' (en: Monday to Thursday from 6pm to 2am)")
         found[key] = Phone(id=key, number=number, organisation=str(entry.get("organisation", "")),
-                           sms_body=entry.get("sms_body"), verified_on=entry.get("verified_on"))
+                           sms_body=entry.get("sms_body"), verified_on=entry.get("verified_on"),
+                           hours={str(k): " ".join(v.split()) for k, v in hours.items()} if hours else None)
     return found
 
 

@@ -12,6 +12,10 @@ from scripts.settings import UrgentRoutes
 
 PHONE = re.compile(r"\{\{\s*phone:([a-z0-9_]+)\s*\}\}")
 NAME = re.compile(r"\{\{\s*name:([a-z0-9_]+)\s*\}\}")
+HOURS = re.compile(r"\{\{\s*hours:([a-z0-9_]+)\s*\}\}")
+# A sentence ends at . ! ? (Latin and Arabic script) or the Urdu full stop, before a space, a line
+# break or the end of the text.
+SENTENCE_END = re.compile(r"(?<=[.!?\u06d4\u061f])(?:\s+|$)|\n\s*\n|\n\s*[-*] ")
 
 
 def name_html(routes: UrgentRoutes, route: str, lang: str) -> str:
@@ -20,6 +24,39 @@ def name_html(routes: UrgentRoutes, route: str, lang: str) -> str:
     if lang in names:
         return html.escape(names[lang])
     return html.escape(names["en"]) if lang == "en" else f'<span lang="en">{html.escape(names["en"])}</span>'
+
+
+def hours_html(phones: dict, route: str, lang: str) -> str:
+    """A part-time line's opening hours in the language, from settings/helplines.yml."""
+    return f'<span class="dit-hours">{html.escape(phones[route].hours[lang])}</span>'
+
+
+def part_time_problems(text: str, phones: dict, where: str) -> list[str]:
+    """A line that is not open 24 hours carries its own hours from settings ({{ hours:ID }}, a sentence)
+    in the sentence that names it or right after it, and shares neither with another line nor with
+    "24", so no reader takes "open 24 hours" (or "any time") said of another line as its hours.
+    Language-blind: it looks at placeholders and digits, not words."""
+    found = []
+    chunks = SENTENCE_END.split(text)
+    for i, sentence in enumerate(chunks):
+        following = chunks[i + 1] if i + 1 < len(chunks) else ""
+        window = sentence + (" " + following if HOURS.match(following.strip()) else "")
+        for route in [r for r in PHONE.findall(sentence) if r in phones and phones[r].hours]:
+            others = sorted({r for r in PHONE.findall(window) if r != route})
+            if route not in HOURS.findall(window):
+                found.append(f"{where}: {{{{ phone:{route} }}}} is not open 24 hours: give its hours in the same "
+                             f"sentence or right after it with {{{{ hours:{route} }}}} (settings/helplines.yml, "
+                             f"{route}.hours)")
+            if others:
+                found.append(f"{where}: {{{{ phone:{route} }}}} is not open 24 hours, so it needs a sentence of its "
+                             f"own, apart from {', '.join(others)}")
+            if "24" in PHONE.sub("", HOURS.sub("", window)):
+                found.append(f"{where}: the sentence with {{{{ phone:{route} }}}} says '24', but that line is not "
+                             "open 24 hours")
+    for route in HOURS.findall(text):
+        if route not in phones or not phones[route].hours:
+            found.append(f"{where}: '{{{{ hours:{route} }}}}' names a line without hours in settings/helplines.yml")
+    return found
 
 
 def anchor(section: str) -> str:
@@ -52,11 +89,20 @@ def _difference(where: str, key: str, used: list[str], wanted: tuple[str, ...] |
             f"({', '.join(sorted(set(wanted)))}): {'; '.join(said)}"]
 
 
-def problems(lang: str, strings: dict, routes: UrgentRoutes) -> list[str]:
-    """Every way a language's urgent-help sentences differ from the settings' routes."""
+def problems(lang: str, strings: dict, routes: UrgentRoutes, phones: dict) -> list[str]:
+    """Every way a language's urgent-help sentences differ from the settings' routes, and every
+    part-time line written without its own hours."""
     where = f"content/{lang}/strings.yml"
     urgent = strings.get("urgent") or {}
     found = []
+    for route, phone in phones.items():
+        if phone.hours and lang not in phone.hours:
+            found.append(f"settings/helplines.yml: field '{route}.hours.{lang}' is missing (the opening hours "
+                         f"in the words of '{lang}')")
+    if isinstance(urgent.get("text"), str):
+        found += part_time_problems(urgent["text"], phones, f"{where}: key 'urgent.text'")
+    for route, text in (urgent.get("routes") or {}).items():
+        found += part_time_problems(str(text), phones, f"{where}: key 'urgent.routes.{route}'")
     if isinstance(urgent.get("text"), str):
         found += _difference(where, "urgent.text", PHONE.findall(urgent["text"]), routes.block_for(lang), lang)
     sections, sentences = urgent.get("sections") or {}, urgent.get("routes") or {}

@@ -14,8 +14,8 @@ from scripts.placeholders import COUNT_OUTSIDE_MESSAGE, MESSAGE_FIELDS, PLACEHOL
 ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
 TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
 # Something that looks like a UK phone number (0800 1111 too, or 999, 111, 116 123, 18001 111) typed into a page;
-# "NHS 111" and "NHS 24" are the services' names.
-TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|0800[ \u00a0]?\d{4}|999|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
+# "NHS 111", "NHS 24" and "999 BSL" (a video relay app and website, not a number) are the services' names.
+TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|0800[ \u00a0]?\d{4}|999(?![ \u00a0]BSL)|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
 
 
@@ -80,6 +80,7 @@ def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], ph
             advice = (f"write {{{{ phone:{known} }}}} so it always matches settings/helplines.yml" if known else
                       "it is not one of the numbers in settings/helplines.yml: add it there, then use {{ phone:ID }}")
             found.append(f"{where}:{number}: phone number '{typed.group(0)}' is typed into the page ({advice})")
+    found += urgent_help.part_time_problems(body, phones, where)
     return found
 
 
@@ -153,7 +154,7 @@ def problems(root: Path = settings.ROOT) -> list[str]:
             for key in sorted(english_strings - _strings_keys(strings)):
                 found.append(f"content/{code}/strings.yml: key '{key}' is missing (translate it from content/{source}/strings.yml)")
         found += grammar.problems(code, data, MESSAGE_FIELDS)
-        found += urgent_help.problems(code, data, loaded.urgent)
+        found += urgent_help.problems(code, data, loaded.urgent, loaded.phones)
     return found
 
 

@@ -105,6 +105,9 @@ def test_a_listed_reviewer_and_a_recorded_sign_off_are_named_on_their_pages(proj
         assert re.search(r"Checked by: Test Reviewer, Test role \(\s*2 November 2026\s*\)", info), info
     welsh = soup(page_path(site, "cy/about-dit/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert "Test Reviewer" not in welsh, "an English sign-off does not vouch for the Welsh page"
+    assert soup(page_path(site, "glossary/")).select_one(".dit-unchecked") is None, "a page with a reviewer drops the top notice"
+    assert soup(page_path(site, "questions/")).select_one(".dit-unchecked"), "an unsigned page keeps it"
+    assert soup(page_path(site, "about-dit/")).select_one(".dit-unchecked") is None, "a recorded sign-off drops it too"
     other = soup(page_path(site, "questions/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert re.search("Not yet checked by a clinician", other)
 

@@ -50,9 +50,21 @@ def test_every_page_shows_urgent_help_dates_checked_by_publisher_and_feedback(si
     info = html.select_one("footer.dit-page-info").get_text(" ", strip=True)
     assert re.search(r"Page last updated: \d{1,2} \w+ 20\d\d", info)
     assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", info)
-    assert "Not yet checked by a clinician." in info, "no page has been checked by a named clinician yet"
+    if not front_matter(CONTENT / PAGES[address])["reviewed_by"]:
+        assert "Not yet checked by a clinician." in info, "an unsigned page says so in its footer too"
     assert "Published by: The DIT patient information project" in info
     assert html.select_one("footer.dit-page-info a[href^='mailto:']")
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_a_page_no_clinician_has_checked_says_so_at_the_top(site, address):
+    html = soup(page_path(site, address))
+    notice = html.select_one("p.dit-unchecked")
+    if front_matter(CONTENT / PAGES[address])["reviewed_by"]:
+        assert notice is None, "a page a named clinician has checked drops the notice"
+        return
+    assert notice and notice.get_text(strip=True) == "A doctor or therapist has not checked this page yet."
+    assert notice.find_next("h1") is html.select_one("article h1"), "the notice comes before the page's heading"
 
 
 def test_urgent_help_page_offers_every_number_as_a_tappable_link(site):

@@ -114,13 +114,19 @@ def test_status_table_lists_every_language_and_page(capsys):
     assert "draft, up to date" in out
 
 
-def test_adding_a_language_takes_one_folder_and_one_config_entry(project, tmp_path):
+def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_hours(project, tmp_path):
     french = project / "content" / "fr"
     shutil.copytree(project / "content" / "pl", french)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "        - locale: ur\n", "        - locale: fr\n          name: Français\n        - locale: ur\n"),
         encoding="utf-8")
+    with pytest.raises(build.BuildError, match=r"'breathing_space\.hours\.fr' is missing"):
+        build.build(project, tmp_path / "refused")
+    # The hours of lines that are not open 24 hours, in the new language (here the Polish, copied).
+    helplines = project / "settings" / "helplines.yml"
+    helplines.write_text(re.sub(r"^    pl: (.*)$", r"    pl: \1\n    fr: \1", helplines.read_text(encoding="utf-8"),
+                                flags=re.M), encoding="utf-8")
     site = build.build(project, tmp_path / "site")
     for address in PAGES:
         html = soup(page_path(site, f"fr/{address}"))

@@ -3,15 +3,19 @@ nation's route, composed from settings/urgent_help.yml and the language's own se
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
 from scripts import settings, urgent_help
 from tests.conftest import page_path, soup
+from tests.pages import PAGES
 from tests.test_plurals import LANGUAGES, NON_LATIN, compose, latin_words, project_settings, strings
 
 # Each nation's route and what works anywhere, as the reader's phone dials them. Three routes dial 111.
-EVERY_NATION = ["tel:999", "tel:111", "tel:111", "tel:111", "tel:+448088088000", "tel:116123"]
+# Named here, not read from settings/urgent_help.yml, so dropping a nation there fails this test.
+EVERY_NATION = [project_settings().phones[route].href for route in
+                ("emergency", "nhs111_england", "nhs111_wales", "nhs24_scotland", "lifeline_ni", "samaritans")]
 # Latin words an Arabic or Urdu sentence may hold on purpose: the sign over a hospital's emergency
 # department, and the word a reader texts to Shout. Organisation names the build inserts in English
 # are marked lang="en" and are left out by latin_words.
@@ -24,7 +28,7 @@ def prefix(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_pages_urgent_help_names_every_uk_nations_route(site, lang):
-    for address in ("", "what-to-expect/", "get-help-now/"):
+    for address in PAGES:
         block = soup(page_path(site, prefix(lang) + address)).select_one("aside.dit-urgent")
         links = [a["href"] for a in block.select("a.dit-tel")]
         for href in set(EVERY_NATION):
@@ -71,7 +75,7 @@ def test_no_latin_words_in_composed_urgent_help_of_a_non_latin_language(lang):
 def test_a_block_naming_another_route_with_the_same_digits_is_refused():
     own = dict(strings("pl"))
     own["urgent"] = {**own["urgent"], "text": own["urgent"]["text"].replace("phone:nhs111_wales", "phone:nhs111_england")}
-    assert urgent_help.problems("pl", own, project_settings().urgent) == [
+    assert urgent_help.problems("pl", own, project_settings().urgent, project_settings().phones) == [
         "content/pl/strings.yml: key 'urgent.text' must name the routes settings/urgent_help.yml lists for 'pl' "
         "(emergency, lifeline_ni, nhs111_england, nhs111_wales, nhs24_scotland, samaritans): "
         "missing {{ phone:nhs111_wales }}"]
@@ -79,4 +83,67 @@ def test_a_block_naming_another_route_with_the_same_digits_is_refused():
 
 def test_every_language_sentences_match_the_settings():
     for lang in LANGUAGES:
-        assert urgent_help.problems(lang, strings(lang), project_settings().urgent) == [], lang
+        assert urgent_help.problems(lang, strings(lang), project_settings().urgent, project_settings().phones) == [], lang
+
+
+def test_english_urgent_block_says_choose_the_mental_health_option_after_111(site):
+    for address in PAGES:
+        text = soup(page_path(site, address)).select_one("aside.dit-urgent").get_text(" ", strip=True)
+        assert re.search(r"111 in Scotland, and choose the mental health option\.", text), f"/{address}: {text}"
+        assert "Lifeline" in text, f"/{address}: Northern Ireland's route is named"
+
+
+PART_TIME = [route for route, phone in project_settings().phones.items() if phone.hours]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_part_time_lines_show_their_own_hours_and_never_stand_beside_24_hours(site, lang):
+    phones = project_settings().phones
+    assert PART_TIME, "Breathing Space and the Samaritans Welsh-language line are not open 24 hours"
+    shown = 0
+    for address in ("", "get-help-now/"):
+        page = soup(page_path(site, prefix(lang) + address))
+        for route in PART_TIME:
+            for link in page.select(f'a.dit-tel[href="{phones[route].href}"]'):
+                # The sentence with the number and the sentence after it: its hours, never "24".
+                holder = link.find_parent(["p", "li"])
+                text = holder.get_text(" ", strip=True)
+                after = text[text.index(link.get_text()):]
+                nearby = " ".join(re.split(r"(?<=[.\u06d4])\s", after)[:2])
+                assert phones[route].hours[lang] in nearby, f"/{prefix(lang)}{address}: {route} without its hours: {text}"
+                assert "24" not in nearby.replace(link.get_text(), ""), f"/{prefix(lang)}{address}: {route} beside 24: {text}"
+                shown += 1
+    assert shown >= len(PART_TIME), f"{lang}: every part-time line is on /get-help-now/"
+
+
+def test_a_part_time_line_beside_open_24_hours_or_without_its_hours_is_refused():
+    phones = project_settings().phones
+    ok = "Call {{ phone:breathing_space }}. {{ hours:breathing_space }}"
+    assert urgent_help.part_time_problems(ok, phones, "x") == []
+    for bad in ("Call {{ phone:breathing_space }}. It is open 24 hours.",
+                "Call {{ phone:samaritans }} or {{ phone:samaritans_welsh }}. {{ hours:samaritans_welsh }}",
+                "Call {{ phone:breathing_space }}. {{ hours:breathing_space }} Samaritans is open 24 hours."):
+        assert urgent_help.part_time_problems(bad, phones, "content/en/strings.yml"), bad
+
+
+def test_get_help_now_names_suicide_and_self_harm_calmly_at_the_top(site):
+    article = soup(page_path(site, "get-help-now/")).select_one("article")
+    first = article.h1.find_next("p")
+    assert "If you are thinking about ending your life or harming yourself" in first.get_text(), first
+    assert first.find_next("div", class_="admonition"), "the words come before everything else on the page"
+
+
+def test_get_help_now_has_a_route_for_feeling_worse_but_not_in_danger(site):
+    page = soup(page_path(site, "get-help-now/"))
+    section = page.find(id="feel-worse")
+    text = " ".join(p.get_text(" ", strip=True) for p in section.find_next_siblings("p", limit=2))
+    assert "therapy service or your GP" in text and "not emergency services" in text, text
+
+
+def test_get_help_now_offers_deaf_readers_999_bsl_emergency_sms_and_text_relay(site):
+    page = soup(page_path(site, "get-help-now/"))
+    text = page.select_one("article").get_text(" ", strip=True)
+    hrefs = {a["href"] for a in page.select("article a.dit-tel")}
+    assert "999 BSL" in text and "British Sign Language" in text
+    assert "register your phone first" in text and "sms:999?body=register" in hrefs
+    assert {"tel:18000", "tel:18001111"} <= hrefs
