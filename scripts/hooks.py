@@ -390,15 +390,18 @@ def _search_settings(search, config, lang: str) -> dict:
 
 
 def _leaflet_addresses(config, strings: dict, home_url: str, help_url: str) -> list[dict]:
-    """The few addresses a leaflet's reader may type, each printed once: the site, urgent help and
-    the referral route (a clinic's own referral page, which its build puts in self_referral_url)."""
+    """The few addresses a leaflet's reader may type, each printed once: the site, urgent help, the
+    referral route (a clinic's own referral page, which its build puts in self_referral_url) and, in
+    a translation, the English original, which is the authoritative version."""
     root = str(Path(config.config_file_path).parent)
     clinic = _clinic(root)
     refer = strings["clinic"]["refer"] if clinic and clinic["referral"].get("url") else strings["leaflet"]["find_service"]
+    english = [] if home_url == config.site_url else [(strings["leaflet"]["english"], f"{config.site_url}leaflet/")]
     return sharing.printed_addresses([
         (strings["leaflet"]["site"], home_url),
         (strings["urgent"]["more"], help_url),
-        (refer, _settings(root).service.self_referral_url)])
+        (refer, _settings(root).service.self_referral_url),
+        *english])
 
 
 @event_priority(-100)  # after Material's search plugin and static-i18n have written their index
@@ -428,7 +431,10 @@ def on_post_build(config):
     leaflet_context = {"config": config, "dit": {**_common(config, f"{prefix}leaflet/", lang),
                                                  "direction": _direction(lang),
                                                  "site_name": strings["site_name"],
-                                                 "version": release.version(), "build_date": release.build_date(),
+                                                 "version": release.version(),
+                                                 "build_date": release.build_date(),
+                                                 "build_date_text": page_artefacts.written_date(
+                                                     release.build_date().isoformat(), strings.get("date_locale", lang)),
                                                  "site_url": config.site_url + prefix,
                                                  "help_url": help_url,
                                                  "addresses": _leaflet_addresses(config, strings, config.site_url + prefix, help_url)}}

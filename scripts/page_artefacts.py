@@ -2,11 +2,13 @@
 document. Per language: the printable leaflet. Written during the MkDocs build by the hooks."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
@@ -46,6 +48,11 @@ def mark_print_links(fragment: str, base: str) -> str:
         if not link["href"].startswith(("tel:", "sms:", "mailto:", "#")):
             link["data-print"] = urljoin(base, link["href"])
     return str(soup)
+
+
+def written_date(iso: str, locale: str) -> str:
+    """A date as a reader of the language writes it: "26 November 2026", "26 listopada 2026"."""
+    return format_date(dt.date.fromisoformat(iso), "long", locale=locale)
 
 
 def unmark_print_links(fragment: str) -> str:
@@ -101,12 +108,16 @@ def write_embed_page(site_dir: Path, env, context: dict, page: PageRecord) -> No
 
 
 def write_leaflet(site_dir: Path, env, context: dict, lang: str, prefix: str) -> None:
-    """The printable leaflet of one language, gathered from the core pages' JSON documents."""
-    sections = []
+    """The printable leaflet of one language, gathered from the core pages' JSON documents: their
+    text, their dates written out in the language ("26 November 2026"), and their sources, once each."""
+    locale = context["dit"]["t"].get("date_locale", lang)
+    sections, sources = [], {}
     for path in LEAFLET_PAGES:
         document = json.loads((site_dir / api.document_path(lang, path)).read_text(encoding="utf-8"))
-        sections.append({**document, "article_html": unmark_print_links(document["article_html"])})
-    html = env.get_template("leaflet.html").render(**context, sections=sections,
+        sections.append({**document, "article_html": unmark_print_links(document["article_html"]),
+                         **{f"{key}_text": written_date(document[key], locale) for key in ("last_updated", "next_review")}})
+        sources.update((source["id"], source) for source in document["sources"])
+    html = env.get_template("leaflet.html").render(**context, sections=sections, sources=list(sources.values()),
                                                    asset_root=get_relative_url("./", f"{prefix}leaflet/"))
     out = site_dir / prefix / "leaflet" / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """For referrers and clinics: share, print, embed and reuse every page in every language."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -11,7 +12,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from scripts import api
+from babel.dates import format_date
+
+from scripts import api, settings
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -161,6 +164,30 @@ def test_each_language_has_a_leaflet_page_and_pdfs_in_its_own_script(site, lang)
         if lang in ("ar", "ur"):
             assert sum("\u0600" <= c <= "\u06ff" for c in text) > 500, "Arabic-script text"
     assert len(large.pages) > len(normal.pages), "large print takes more pages"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_leaflet_says_how_to_refer_its_sources_feedback_and_dates_in_words(site, lang):
+    """What a patient holding the paper needs: how to get the therapy, where the facts come from,
+    where to write, dates as the language writes them, and, in a translation, the English original."""
+    from tests.test_leaflet_addresses import pdf_texts
+    html = soup(site / prefix(lang) / "leaflet" / "index.html")
+    strings = settings.load_strings(settings.ROOT / "content", lang)
+    assert html.select_one(".dit-leaflet__refer").get_text(" ", strip=True).startswith(strings["leaflet"]["refer_title"])
+    cited = {source["text"] for path in ("", "what-to-expect/", "phases/", "get-help-now/")
+             for source in json.loads((site / api.document_path(lang, path)).read_text(encoding="utf-8"))["sources"]}
+    assert cited and {li.get_text(strip=True) for li in html.select(".dit-leaflet__sources li")} == cited
+    assert "feedback@dit.example.org" in html.select_one(".dit-leaflet__footer").get_text()
+    for time in html.select(".dit-leaflet__dates time, .dit-leaflet__meta time"):
+        day = dt.date.fromisoformat(time["datetime"])
+        assert time.get_text(strip=True) == format_date(day, "long", locale=strings["date_locale"]), time
+        assert str(day.year) in time.get_text() and not re.search(r"\d{4}-\d\d-\d\d", time.get_text())
+    english = [a["href"] for a in html.select(".dit-leaflet__address a")]
+    assert (f"{SITE_URL}leaflet/" in english) == (lang != "en"), "a translation names its English original"
+    text = pdf_texts(site / prefix(lang) / "leaflet.pdf")["pdftotext"]
+    assert "feedback@dit.example.org" in text
+    if lang == "en":
+        assert "How to get DIT" in text and format_date(dt.date.fromisoformat(html.select_one(".dit-leaflet__dates time")["datetime"]), "long", locale="en_GB") in text
 
 
 def test_large_print_leaflet_is_at_least_16_point(page, base_url):
