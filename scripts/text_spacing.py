@@ -16,6 +16,8 @@ _LETTERS_AND_WORDS = "* { letter-spacing: 0.12em !important; word-spacing: 0.16e
 # overflow may cut the text off. Content reachable by scrolling is not cut off. 1 px tolerance.
 _CUT_OFF_TEXT = """async () => {
   await document.fonts.ready;
+  // Settle what a change of width set moving (Material fades its search panel in and out).
+  document.getAnimations().forEach(a => { if (a instanceof CSSTransition) a.finish(); });
   const problems = [];
   const overflow = new Map();  // element -> "hides", "scrolls" or "" (computed once each)
   const kind = el => {
