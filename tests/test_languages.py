@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.settings import languages, load_strings, ROOT
-from tests.conftest import page_path, soup
+from tests.conftest import page_path, shown_text, soup
 from tests.pages import PAGES
 
 SITE_URL = "https://dit.example.org/"
@@ -92,7 +92,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
 def test_each_language_has_its_own_search_index(site, lang):
     index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    own_titles = {soup(page_path(site, prefix(lang) + a)).h1.get_text(strip=True) for a in PAGES}
+    own_titles = {shown_text(soup(page_path(site, prefix(lang) + a)).h1) for a in PAGES}
     assert titles == own_titles
     for doc in index["docs"]:
         assert not doc["location"].startswith(tuple(f"{code}/" for code in TRANSLATED))
