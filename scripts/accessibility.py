@@ -1,6 +1,7 @@
 """Accessibility: axe-core (WCAG 2.2 A and AA rules) on whole pages in Debian's headless Chromium,
-in light and dark colour schemes, at phone and desktop widths. One browser tab per page runs all
-four combinations. Any request to another host is blocked and reported."""
+in light and dark colour schemes, at phone and desktop widths, then reflow (1.4.10) and text spacing
+(1.4.12) checks that axe does not make. One browser tab per page runs all of them. Any request to
+another host is blocked and reported."""
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import axe_playwright_python
 
+from scripts import text_spacing
 from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -104,7 +106,8 @@ def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=
 
 
 def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport) -> None:
-    """One page load, four axe runs: phone and desktop widths, light and dark schemes."""
+    """One page load: at phone and desktop widths the reflow check and axe in light and dark schemes
+    (four runs); then, with a reader's text spacing applied, the text-spacing check at both widths."""
     tab.set_viewport_size(VIEWPORTS["desktop"])
     tab.emulate_media(color_scheme="light")
     tab.goto(base_url + address.lstrip("/"), wait_until="load")
@@ -135,6 +138,12 @@ def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], repor
                     report.violations.append(line)
             for item in result["incomplete"]:
                 report.incomplete.setdefault(item["id"], set()).add(address)
+    # WCAG 1.4.12 Text Spacing: with a reader's spacing applied, at each width, no text is cut off.
+    tab.add_style_tag(content=text_spacing.overrides_css(tab.evaluate("document.documentElement.lang")))
+    for width, viewport in VIEWPORTS.items():
+        tab.set_viewport_size(viewport)
+        for problem in text_spacing.cut_off_text(tab):
+            report.violations.append(f"{address} [{width}]: text spacing: {problem}")
 
 
 if __name__ == "__main__":  # a worker of check_parallel: BASE_URL WAIVERS_JSON ADDRESS...

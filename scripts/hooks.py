@@ -21,10 +21,10 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import api, frontmatter, page_artefacts, placeholders, preview_images, release, settings, sharing, signoffs, translations, urgent_help  # noqa: E402
+from scripts import api, bidi, frontmatter, page_artefacts, placeholders, preview_images, release, settings, sharing, signoffs, translations, urgent_help  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
-RTL = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"}
+RTL = bidi.RTL
 # The Jinja environment MkDocs renders the current language's pages with. Embed pages and the leaflet
 # use it too: `config.theme.get_env()` makes a new one on each call, compiling every template again
 # (about a second for 90 embed pages).
@@ -34,6 +34,9 @@ _build_env: dict = {}
 def on_env(env, config, files):
     _build_env["env"] = env
     env.globals["material_scripts"] = _material_scripts(config)
+    # Templates isolate Latin words in the interface parts of right-to-left pages as the hook below
+    # does in articles: {% filter isolate_latin(dit.lang) %} (scripts/bidi.py says why).
+    env.filters["isolate_latin"] = bidi.isolate_latin_runs
     return env
 
 
@@ -153,7 +156,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Every link in the article carries its absolute address, which print CSS writes out after it."""
+    """Every link in the article carries its absolute address, which print CSS writes out after it.
+    In a right-to-left page each Latin-script run is isolated and marked English (scripts/bidi.py);
+    search, the embed page, the JSON document and the leaflet reuse this article."""
+    html = bidi.isolate_latin_runs(html, _language(config))
     return page_artefacts.mark_print_links(html, page.canonical_url)
 
 

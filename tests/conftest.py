@@ -24,6 +24,12 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def shown_text(tag) -> str:
+    """An element's text as a reader sees it: one space between words, even where a word sits in an
+    element of its own (a Latin name isolated in an Arabic title: "علاج <bdi>DIT</bdi>")."""
+    return " ".join(tag.get_text().split())
+
+
 def page_path(site: Path, url_path: str) -> Path:
     """The built HTML file for a page address like 'phases/middle/' or ''."""
     return site / url_path / "index.html"

@@ -41,6 +41,49 @@ def test_phone_numbers_keep_their_digit_order_in_right_to_left_pages(page, base_
                     assert xs == sorted(xs), f"{element.inner_text()} is shown out of order"
 
 
+TEXT_BOXES = """([first, between, second]) => {
+  // The boxes of two phrases, found as `first + between + second` in the article's text, which may
+  // run across several text nodes (each phrase may sit in an element of its own).
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let text = "";
+  while (walker.nextNode()) { nodes.push({node: walker.currentNode, start: text.length}); text += walker.currentNode.data; }
+  const at = text.indexOf(first + between + second);
+  if (at < 0) return null;
+  const point = (offset, end) => {
+    const n = nodes.find(n => end ? offset > n.start && offset <= n.start + n.node.length
+                                  : offset >= n.start && offset < n.start + n.node.length);
+    return [n.node, offset - n.start];
+  };
+  const box = (start, end) => {
+    const range = document.createRange();
+    range.setStart(...point(start, false)); range.setEnd(...point(end, true));
+    const r = range.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, height: r.height};
+  };
+  const second_at = at + first.length + between.length;
+  return [box(at, at + first.length), box(second_at, second_at + second.length)];
+}"""
+
+
+@pytest.mark.parametrize("address, first, between, second", [
+    ("ur/questions/", "DIT", "، ", "NHS Talking Therapies"),   # "DIT, offered by NHS Talking Therapies"
+    ("ur/glossary/", "Interpersonal-Affective Focus", "، ", "IPAF"),
+])
+def test_latin_names_in_right_to_left_text_are_shown_in_reading_order(page, base_url, address, first, between, second):
+    """Two Latin names with an Arabic comma between them: a right-to-left reader meets the first
+    written name first, so it must stand to the right of the second, not joined into one
+    left-to-right stretch that puts it on the left."""
+    page.set_viewport_size({"width": 1280, "height": 800})  # both names on one line
+    page.goto(f"{base_url}{address}")
+    boxes = page.evaluate(TEXT_BOXES, [first, between, second])
+    assert boxes, f"'{first}{between}{second}' is not in the text of /{address}"
+    one, two = boxes
+    assert abs(one["top"] - two["top"]) < one["height"] / 2, "the names are not on one line"
+    assert one["left"] >= two["right"] - 1, (
+        f"'{first}' is shown left of '{second}' ({one['left']:.0f}px < {two['right']:.0f}px): an Urdu reader reads them swapped")
+
+
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("pl", "pl/"), ("ar", "ar/"), ("ur", "ur/")])
 def test_search_finds_pages_in_the_readers_language_only(page, base_url, lang, prefix):
     page.goto(f"{base_url}{prefix}about-dit/", wait_until="networkidle")

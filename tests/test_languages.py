@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.settings import languages, load_strings, ROOT
-from tests.conftest import page_path, soup
+from tests.conftest import page_path, shown_text, soup
 from tests.pages import PAGES
 
 SITE_URL = "https://dit.example.org/"
@@ -91,7 +92,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
 def test_each_language_has_its_own_search_index(site, lang):
     index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    own_titles = {soup(page_path(site, prefix(lang) + a)).h1.get_text(strip=True) for a in PAGES}
+    own_titles = {shown_text(soup(page_path(site, prefix(lang) + a)).h1) for a in PAGES}
     assert titles == own_titles
     for doc in index["docs"]:
         assert not doc["location"].startswith(tuple(f"{code}/" for code in TRANSLATED))
@@ -208,3 +209,32 @@ def test_english_words_on_urdu_pages_do_not_pull_in_the_web_font():
 def test_urdu_font_subset_holds_every_character_the_urdu_pages_use():
     from scripts import fonts
     assert fonts.missing_characters() == set(), "run `python -m scripts fonts` after changing Urdu text"
+
+
+ARABIC_SCRIPT = re.compile("[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+NOT_TEXT = {"script", "style", "code", "textarea", "option", "svg"}  # no room for an isolate, or not prose
+
+
+@pytest.mark.parametrize("lang", sorted(RTL))
+def test_every_latin_word_in_right_to_left_pages_is_isolated_and_marked_english(site, lang):
+    """Each Latin-script word a reader sees in an Arabic or Urdu page (article, urgent help, page
+    info; also the embed page and the JSON document made from it) sits in an isolate of its own,
+    without the Arabic-script text around it, and is marked English (WCAG 3.1.2); a web or email
+    address needs no language."""
+    def check(html, where):
+        for node in html.find_all(string=re.compile("[A-Za-z]")):
+            if node.find_parent(NOT_TEXT) or type(node).__name__ != "NavigableString":
+                continue
+            isolate = node.find_parent(lambda tag: tag.name == "bdi" or tag.has_attr("dir"))
+            assert isolate and not ARABIC_SCRIPT.search(isolate.get_text()), f"{where}: '{node.strip()}' is not isolated"
+            language = node.find_parent(lambda tag: tag.has_attr("lang"))
+            if not re.search(r"://|@|^\s*www\.", node):
+                assert language and language["lang"] == "en", f"{where}: '{node.strip()}' is not marked English"
+
+    for address in PAGES:
+        for url in (f"{lang}/{address}", f"{lang}/embed/{address}"):
+            html = soup(page_path(site, url))
+            for region in html.select("article, aside.dit-urgent, main.dit-embed"):
+                check(region, f"/{url}")
+        document = json.loads((site / "api" / "v1" / "pages" / lang / f"{address.strip('/') or 'index'}.json").read_text())
+        check(BeautifulSoup(document["article_html"], "html.parser"), f"api/v1/pages/{lang}/{address}")

@@ -111,6 +111,20 @@ def test_accessibility_names_a_search_dialog_without_a_name(planted):
     named = [p for p in problems if "aria-dialog-name" in p]
     assert named and all(p.startswith("/ [") for p in named), problems
 
+def test_accessibility_names_text_cut_off_once_a_reader_spaces_it_out(planted):
+    """WCAG 1.4.12: a one-line box that fits its words at the site's spacing cuts them off at the
+    spacing a reader may set (letters 0.12 em apart, words 0.16 em)."""
+    for page in planted.rglob("*.html"):  # one page is enough here
+        if page != planted / "index.html":
+            page.unlink()
+    plant(planted, "", "</article>", '<p><span style="display: inline-block; width: 7.5em; white-space: nowrap; '
+          'overflow: hidden">Need help now</span></p></article>')  # 6.7 em wide at the site's spacing
+    problems, _ = checks.check_accessibility(planted)
+    spacing = sorted(p for p in problems if "text spacing" in p)
+    assert [p.split("]")[0] for p in spacing] == ["/ [desktop", "/ [phone"], problems
+    for problem in spacing:
+        assert ']: text spacing: span "Need help now": text cut off (' in problem, problem
+
 
 def test_site_is_valid_html(site):
     problems, report = checks.check_html(site)

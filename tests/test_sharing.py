@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from babel.dates import format_date
 
 from scripts import api, settings
-from tests.conftest import page_path, soup
+from tests.conftest import page_path, shown_text, soup
 from tests.pages import PAGES
 
 SITE_URL = "https://dit.example.org/"
@@ -64,7 +64,7 @@ def test_every_page_has_link_preview_tags(site, lang):
         og = {m["property"]: m["content"] for m in html.find_all("meta", property=True)
               if m["property"] != "og:locale:alternate"}
         assert og["og:url"] == f"{SITE_URL}{prefix(lang)}{address}"
-        assert og["og:title"] == html.h1.get_text(strip=True)
+        assert og["og:title"] == shown_text(html.h1)
         assert og["og:description"] == html.find("meta", attrs={"name": "description"})["content"]
         assert og["og:locale"].split("_")[0] == lang
         alternates = [m["content"] for m in html.find_all("meta", property="og:locale:alternate")]
@@ -146,8 +146,8 @@ def test_printing_a_page_gives_a_clean_leaflet(page, base_url):
 def test_each_language_has_a_leaflet_page_and_pdfs_in_its_own_script(site, lang):
     html = soup(site / prefix(lang) / "leaflet" / "index.html")
     assert html.html["lang"] == lang
-    assert [h.get_text(strip=True) for h in html.select(".dit-leaflet__section > h2")] == [
-        soup(page_path(site, prefix(lang) + a)).h1.get_text(strip=True) for a in ("", "what-to-expect/", "phases/", "get-help-now/")]
+    assert [shown_text(h) for h in html.select(".dit-leaflet__section > h2")] == [
+        shown_text(soup(page_path(site, prefix(lang) + a)).h1) for a in ("", "what-to-expect/", "phases/", "get-help-now/")]
     assert html.select_one("aside.dit-urgent a[href='tel:999']")
     normal, large = (PdfReader(site / prefix(lang) / name) for name in ("leaflet.pdf", "leaflet-large-print.pdf"))
     for pdf in (normal, large):
