@@ -7,7 +7,7 @@ is one unit placed in the page's reading order, while its own letters still run 
 
 A run is consecutive Latin-script words with the spaces, digits and Latin punctuation between them
 ("NHS 111 Wales", "Interpersonal-Affective Focus, IPAF", "feedback@dit.example.org"); it starts with
-a letter and ends with a letter or digit, so the Arabic comma, a closing full stop or a bracket
+a letter (or a number and a space before one: "999 BSL") and ends with a letter or digit, so the Arabic comma, a closing full stop or a bracket
 stays with the right-to-left text around it. Numbers alone are isolated where they are inserted
 (scripts/placeholders.py), phone links carry dir="ltr".
 
@@ -28,7 +28,8 @@ _WORD = f"[{_LETTER}0-9]"
 # punctuation inside a word or address ("A&E", "4.0", "https://"), or a spaced dash, slash or "&".
 # Not a full stop and a space: in Arabic text that ends a sentence.
 _JOIN = r"(?:,?\s+|[-.,:/@&+_'’]+|\s+[-–&/+]\s+)"
-LATIN_RUN = re.compile(f"[{_LETTER}](?:{_WORD}|{_JOIN}(?={_WORD}))*")
+# A name may start with a number ("999 BSL"): the number goes with it, or the two would swap places.
+LATIN_RUN = re.compile(f"(?:[0-9]+ )?[{_LETTER}](?:{_WORD}|{_JOIN}(?={_WORD}))*")
 _ADDRESS = re.compile(r"://|@|^www\.")
 # Text that cannot hold a <bdi>, or must stay exactly as written.
 _UNTOUCHED = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "option", "title", "svg", "math", "template"}

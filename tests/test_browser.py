@@ -67,7 +67,7 @@ TEXT_BOXES = """([first, between, second]) => {
 
 
 @pytest.mark.parametrize("address, first, between, second", [
-    ("ur/questions/", "DIT", "، ", "NHS Talking Therapies"),   # "DIT, offered by NHS Talking Therapies"
+    ("ur/for-professionals/", "DIT", "، ", "NHS Talking Therapies"),   # "DIT, offered by NHS Talking Therapies"
     ("ur/glossary/", "Interpersonal-Affective Focus", "، ", "IPAF"),
 ])
 def test_latin_names_in_right_to_left_text_are_shown_in_reading_order(page, base_url, address, first, between, second):
@@ -82,6 +82,19 @@ def test_latin_names_in_right_to_left_text_are_shown_in_reading_order(page, base
     assert abs(one["top"] - two["top"]) < one["height"] / 2, "the names are not on one line"
     assert one["left"] >= two["right"] - 1, (
         f"'{first}' is shown left of '{second}' ({one['left']:.0f}px < {two['right']:.0f}px): an Urdu reader reads them swapped")
+
+
+@pytest.mark.parametrize("address", ["ar/get-help-now/", "ur/get-help-now/"])
+def test_an_english_name_that_starts_with_a_number_keeps_its_order_in_right_to_left_text(page, base_url, address):
+    """"999 BSL" is one English name: inside Arabic or Urdu text it must still read 999, then BSL,
+    left to right, not "BSL 999" (the number on its own would join the right-to-left text)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}{address}")
+    boxes = page.evaluate(TEXT_BOXES, ["999", " ", "BSL"])
+    assert boxes, f"'999 BSL' is not in the text of /{address}"
+    number, letters = boxes
+    assert abs(number["top"] - letters["top"]) < number["height"] / 2, "the name is split over two lines"
+    assert number["right"] <= letters["left"] + 1, f"/{address} shows 'BSL 999'"
 
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("pl", "pl/"), ("ar", "ar/"), ("ur", "ur/")])
