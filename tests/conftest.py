@@ -72,3 +72,34 @@ def page(browser, base_url):
     yield tab
     context.close()
     assert blocked == [], f"the page tried to reach other hosts: {blocked}"
+
+
+def policy_watched_tab(browser):
+    """A tab in a new context, with the lists it fills: every request it makes, and every
+    content-security-policy violation its pages report."""
+    context = browser.new_context()
+    requests, violations = [], []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));""")
+    tab = context.new_page()
+    tab.on("console", lambda m: violations.append(m.text) if "CSP-VIOLATION" in m.text or "Content Security Policy" in m.text else None)
+    return tab, requests, violations
+
+
+def assert_only_the_embed_page_may_be_framed(browser, folder: Path, embed_url: str, content_url: str) -> None:
+    """Another site (localhost is another origin than 127.0.0.1) frames the Polish embed page and a
+    content page: the embed page shows, the content page is refused."""
+    from scripts.serve_static import serve
+    (folder / "index.html").write_text(f'<!doctype html><title>Clinic</title><iframe src="{embed_url}"></iframe>'
+                                       f'<iframe src="{content_url}"></iframe>', encoding="utf-8")
+    with serve(folder) as clinic:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(clinic.replace("127.0.0.1", "localhost"), wait_until="load")
+        frames = tab.frames[1:]
+        assert [f.evaluate("document.documentElement.lang") for f in frames if f.url == embed_url] == ["pl"]
+        refused = [f for f in frames if f.url != embed_url]
+        assert len(refused) == 1
+        assert refused[0].url.startswith("chrome-error://") or refused[0].evaluate("document.documentElement.lang || ''") == ""
+        context.close()

@@ -11,6 +11,7 @@ import pytest
 
 from scripts import hosting
 from scripts.serve_static import serve
+from tests.conftest import assert_only_the_embed_page_may_be_framed, policy_watched_tab
 
 MATERIAL_STORAGE = re.compile(r"^(/.*\.)?__(palette|consent|tabs|outdated|search|tags|annotations)")
 
@@ -22,13 +23,7 @@ def hosted(site):
 
 
 def test_every_page_runs_under_the_policy_with_no_violation_and_no_tracking(browser, site, hosted):
-    context = browser.new_context()
-    requests, violations = [], []
-    context.on("request", lambda request: requests.append(request.url))
-    context.add_init_script("""document.addEventListener('securitypolicyviolation',
-        e => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));""")
-    tab = context.new_page()
-    tab.on("console", lambda m: violations.append(m.text) if "CSP-VIOLATION" in m.text or "Content Security Policy" in m.text else None)
+    tab, requests, violations = policy_watched_tab(browser)
     addresses = hosting.page_addresses(site) + ["no/such/page/"]
     for address in addresses:
         tab.goto(hosted + address.lstrip("/"), wait_until="load")
@@ -38,10 +33,10 @@ def test_every_page_runs_under_the_policy_with_no_violation_and_no_tracking(brow
     tab.locator(".md-search-result__item").first.wait_for()
     assert violations == []
     assert [u for u in requests if not u.startswith((hosted, "data:"))] == []
-    assert context.cookies() == []
+    assert tab.context.cookies() == []
     stored = tab.evaluate("Object.keys(localStorage)")
     assert [key for key in stored if not MATERIAL_STORAGE.match(key)] == [], "only the theme's own settings"
-    context.close()
+    tab.context.close()
 
 
 def test_the_policy_allows_no_inline_script_but_materials_own(site):
@@ -63,20 +58,7 @@ def test_every_page_ends_up_with_one_whole_policy_and_only_embed_pages_may_be_fr
 
 
 def test_other_sites_may_frame_embed_pages_but_not_normal_pages(browser, hosted, tmp_path):
-    (tmp_path / "index.html").write_text(
-        f'<!doctype html><title>Clinic</title><iframe id="embed" src="{hosted}pl/embed/about-dit/"></iframe>'
-        f'<iframe id="page" src="{hosted}pl/about-dit/"></iframe>', encoding="utf-8")
-    with serve(tmp_path) as host:
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(host.replace("127.0.0.1", "localhost"), wait_until="load")
-        tab.wait_for_timeout(500)
-        frames = {f.url: f for f in tab.frames[1:]}
-        embed = frames.get(f"{hosted}pl/embed/about-dit/")
-        assert embed is not None and embed.evaluate("document.documentElement.lang") == "pl"
-        page = next(f for f in tab.frames[1:] if f.url != f"{hosted}pl/embed/about-dit/")
-        assert page.url.startswith("chrome-error://") or page.evaluate("document.documentElement.lang || ''") == ""
-        context.close()
+    assert_only_the_embed_page_may_be_framed(browser, tmp_path, f"{hosted}pl/embed/about-dit/", f"{hosted}pl/about-dit/")
 
 
 def test_materials_fingerprinted_files_are_kept_a_year_and_nothing_else_is(site):

@@ -10,6 +10,7 @@ import pytest
 
 from scripts import host_tools, hosting
 from scripts.serve_static import serve
+from tests.conftest import assert_only_the_embed_page_may_be_framed
 
 # /what-to-expect/ sorts last: it was the page Cloudflare left framable when `_headers` had a rule per page.
 CONTENT, RTL_CONTENT, EMBED, POLISH_EMBED = "/what-to-expect/", "/ar/about-dit/", "/embed/", "/pl/embed/about-dit/"
@@ -99,19 +100,8 @@ def test_in_chromium_another_site_may_frame_an_embed_page_but_not_a_content_page
         sent = request.getfixturevalue("netlify")["sent"]
         framing = serve(site, headers=lambda path: list(sent.get(path, {}).items()))
     with framing as origin:
-        (tmp_path / "index.html").write_text(
-            f'<!doctype html><title>Clinic</title><iframe src="{origin}{POLISH_EMBED.lstrip("/")}"></iframe>'
-            f'<iframe src="{origin}{CONTENT.lstrip("/")}"></iframe>', encoding="utf-8")
-        with serve(tmp_path) as clinic:
-            context = browser.new_context()
-            tab = context.new_page()
-            tab.goto(clinic.replace("127.0.0.1", "localhost"), wait_until="load")  # another origin
-            embed = next(frame for frame in tab.frames if frame.url.endswith(POLISH_EMBED))
-            content = next(frame for frame in tab.frames[1:] if frame is not embed)
-            assert embed.evaluate("document.documentElement.lang") == "pl"
-            assert content.url.startswith("chrome-error://") or content.evaluate("document.documentElement.lang || ''") == ""
-            context.close()
-
+        assert_only_the_embed_page_may_be_framed(browser, tmp_path, f"{origin}{POLISH_EMBED.lstrip('/')}",
+                                                 f"{origin}{CONTENT.lstrip('/')}")
 
 
 def test_a_policy_too_long_for_cloudflare_stops_the_build_instead_of_being_skipped(tmp_path):

@@ -14,8 +14,8 @@ import brotli
 import pytest
 
 from scripts import dist, hosting, precompress
-from scripts.serve_static import serve as serve_elsewhere
 from tests import nginx
+from tests.conftest import assert_only_the_embed_page_may_be_framed, policy_watched_tab
 from tests.nginx import fetch
 
 SELF, ANYONE = hosting.FRAME_ONLY_HERE, "frame-ancestors *"
@@ -130,13 +130,7 @@ def test_nginx_sends_the_precompressed_copy_to_browsers_that_accept_gzip(site, h
 
 
 def test_chromium_shows_every_page_type_from_nginx_with_no_policy_violation(browser, site, hosted):
-    context = browser.new_context()
-    requests, violations = [], []
-    context.on("request", lambda request: requests.append(request.url))
-    context.add_init_script("""document.addEventListener('securitypolicyviolation',
-        e => console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));""")
-    tab = context.new_page()
-    tab.on("console", lambda m: violations.append(m.text) if "CSP-VIOLATION" in m.text or "Content Security Policy" in m.text else None)
+    tab, requests, violations = policy_watched_tab(browser)
     for address, content_type, _ in [*PAGE_TYPES.values(), (MISSING[0], "text/html", {})]:
         response = tab.goto(hosted + real(site, address).lstrip("/"), wait_until="load")
         assert response.status == (404 if address in MISSING else 200), address
@@ -148,23 +142,11 @@ def test_chromium_shows_every_page_type_from_nginx_with_no_policy_violation(brow
     assert violations == []
     # chrome-extension://: Chromium's own PDF viewer, inside the browser
     assert [u for u in requests if not u.startswith((hosted, "data:", "chrome-extension://"))] == []
-    context.close()
+    tab.context.close()
 
 
 def test_on_nginx_other_sites_may_frame_embed_pages_but_not_normal_pages(browser, hosted, tmp_path):
-    embed, normal = f"{hosted}pl/embed/about-dit/", f"{hosted}pl/about-dit/"
-    (tmp_path / "index.html").write_text(f'<!doctype html><title>Clinic</title><iframe src="{embed}"></iframe>'
-                                         f'<iframe src="{normal}"></iframe>', encoding="utf-8")
-    with serve_elsewhere(tmp_path) as clinic:
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(clinic.replace("127.0.0.1", "localhost"), wait_until="load")
-        frames = tab.frames[1:]
-        assert [f.evaluate("document.documentElement.lang") for f in frames if f.url == embed] == ["pl"]
-        refused = [f for f in frames if f.url != embed]
-        assert len(refused) == 1
-        assert refused[0].url.startswith("chrome-error://") or refused[0].evaluate("document.documentElement.lang || ''") == ""
-        context.close()
+    assert_only_the_embed_page_may_be_framed(browser, tmp_path, f"{hosted}pl/embed/about-dit/", f"{hosted}pl/about-dit/")
 
 
 def test_the_dist_archive_unpacked_by_root_under_umask_027_is_served_by_nginx(site, tmp_path):
