@@ -1,6 +1,7 @@
 """`make review-pack`: per language, a document a clinician or translator reads and signs on paper."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,8 @@ def test_the_pdf_holds_every_page_title_and_the_sign_off_table(pack, lang):
 def test_each_page_shows_its_dates_status_sources_and_space_to_write(pack):
     page = soup(pack / "ar.html").select_one("#page-about-dit")
     text = page.get_text(" ", strip=True)
-    for wanted in ("https://dit.example.org/ar/about-dit/", "Last updated 2026-11-26", "Next review",
+    updated = re.search(r"^last_updated: (\S+)$", (ROOT / "content" / "ar" / "about-dit.md").read_text(encoding="utf-8"), re.M)
+    for wanted in ("https://dit.example.org/ar/about-dit/", f"Last updated {updated.group(1)}", "Next review",
                    "Translation draft", "What changed since the last sign-off", "Not signed off before.",
                    "Your comments on this page"):
         assert wanted in text
