@@ -83,7 +83,7 @@ class LocalLine:
     id: str                  # as written in the profile; helplines.yml uses `local_` + id
     name: Mapping[str, str]  # `en` and perhaps other built languages
     phone: phones.UKNumber
-    hours: Mapping[str, str] | None = None   # when it answers: `en` and perhaps other built languages
+    hours: Mapping[str, str] | None = None   # when it answers: every built language
     verified_on: dt.date | None = None       # when a person last checked the number
 
     @property
@@ -596,7 +596,8 @@ def _check_urgent_help(check: _Checker, value: object) -> UrgentHelp | None:
         name = (check.texts(f"{key}.name", item["name"], NAME_MAX, every_language=False, single_line=True)
                 if item.get("name") is not None else None)
         phone = check.phone(f"{key}.phone", item["phone"]) if item.get("phone") is not None else None
-        hours = (check.texts(f"{key}.hours", item["hours"], NAME_MAX, every_language=False, single_line=True)
+        # Hours are a sentence a reader acts on: in every built language, never shown in another one.
+        hours = (check.texts(f"{key}.hours", item["hours"], NAME_MAX, every_language=True, single_line=True)
                  if item.get("hours") is not None else None)
         verified_on = _date(item.get("verified_on"))
         if item.get("verified_on") is not None and verified_on is None:

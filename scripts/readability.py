@@ -3,8 +3,10 @@
 One extractor for all pages: all visible article text, admonitions, tables and collapsed sections
 included. Every heading, list item, paragraph and table cell ends a sentence. Left out: the reference
 list (class `references`, its entries are citations), decorative duplicates hidden from assistive
-technology (`aria-hidden="true"`, such as the numbered circles of the session timeline), and code and
-form controls (the embed snippets on /for-professionals/), which are not prose.
+technology (`aria-hidden="true"`, such as the numbered circles of the session timeline), code and
+form controls (the embed snippets on /for-professionals/), which are not prose, and a clinic's names
+(class `dit-proper-name`: the publisher's, the service's and its lines' own names, which an editor cannot simplify and
+whose syllables would weigh on the formulas).
 
 Formulas are used only where they are valid for the language: Flesch-Kincaid, SMOG and Flesch Reading
 Ease for English; Fernandez-Huerta and Szigriszt-Pazos for Spanish. Every language is also held to an
@@ -28,7 +30,7 @@ _count_syllables.get_cmudict = lambda lang: _CMU if lang.startswith("en") else N
 
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary",
           "blockquote", "pre"]
-LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code"
+LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name"
 # Full stop, question and exclamation marks, with Arabic (؟) and Urdu (۔) ones.
 SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
 

@@ -201,6 +201,9 @@ BROKEN = [
         {"id": "local_crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123"}]), None,
      "key 'urgent_help.local[0].id': 'local_crisis': leave out 'local_', the build adds it "
      "(pages write {{ phone:local_crisis }})"),
+    ("local hours missing a built language", changed(urgent_help__local=[
+        {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123", "hours": {"en": "Every day"}}]), None,
+     "key 'urgent_help.local[0].hours.pl': is missing (every language in 'languages' needs this text)"),
     ("local hours not per language", changed(urgent_help__local=[
         {"id": "crisis", "name": {"en": "Crisis line"}, "phone": "0117 496 0123", "hours": "Every day"}]), None,
      "key 'urgent_help.local[0].hours': must be given per language, like {en: 'Every day'}"),
@@ -320,10 +323,11 @@ def test_check_profile_takes_data_already_read(tmp_path):
 
 def test_a_local_lines_hours_and_check_date_reach_the_helplines(project, tmp_path):
     data = copy.deepcopy(VALID)
-    data["urgent_help"]["local"][0].update(hours={"en": "Every day, 24 hours"}, verified_on=dt.date(2026, 11, 2))
+    hours = {"en": "Every day, 24 hours", "pl": "Codziennie, całą dobę"}
+    data["urgent_help"]["local"][0].update(hours=hours, verified_on=dt.date(2026, 11, 2))
     apply_profile(check_profile(data, tmp_path / "clinic.yml"), project)
     written = yaml.safe_load((project / "settings" / "helplines.yml").read_text(encoding="utf-8"))["local_crisis"]
-    assert written["hours"] == {"en": "Every day, 24 hours"}
+    assert written["hours"] == hours
     assert written["verified_on"] == dt.date(2026, 11, 2)
 
 

@@ -52,8 +52,10 @@ def written_addresses(text: str, hosts: set[str]) -> list[str]:
 
 
 def expected_addresses(site_url: str, lang: str, referral_url: str) -> dict[str, str]:
-    """Address -> what it must read on paper: no scheme, no trailing slash."""
+    """Address -> what it must read on paper: no scheme, no trailing slash. A translation also gives
+    its English original, the authoritative version."""
     urls = [f"{site_url}{prefix(lang)}", f"{site_url}{prefix(lang)}get-help-now/", referral_url]
+    urls += [f"{site_url}leaflet/"] if prefix(lang) else []
     return {url: re.sub(r"^https://", "", url).rstrip("/") for url in urls}
 
 

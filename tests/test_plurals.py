@@ -80,7 +80,7 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     ("pl", "sessions_weekly", 16, "16</bdi> sesji,"),
     ("pl", "sessions_weekly", 24, "24</bdi> sesje,"),
     ("pl", "sessions_weekly", 12, "12</bdi> sesji,"),
-    ("pl", "sessions_in_all", 22, "masz <bdi>22</bdi> sesje."),
+    ("pl", "sessions_in_all", 22, "masz w sumie <bdi>22</bdi> sesje,"),
     ("pl", "session_minutes", 32, "około <bdi>32</bdi> minut."),  # około takes the genitive
     ("cy", "sessions_weekly", 16, "16</bdi> sesiwn,"),
     ("ar", "session_minutes", 50, "<bdi>50</bdi> دقيقة."),

@@ -99,8 +99,8 @@ def test_a_clinic_build_is_checked_with_its_own_lines_and_addresses(project, tmp
     ]
     profile["site_url"] = "https://dit.riverside-nhs.uk/"
     profile["contact"]["email"] = "dit@riverside-nhs.uk"
-    profile["urgent_help"]["local"][0].update(hours={"en": "Every day, 24 hours"},
-                                              verified_on=release.build_date(ROOT))
+    profile["urgent_help"]["local"][0].update(hours={"en": "Every day, 24 hours", "pl": "Codziennie, całą dobę",
+                                                     "ur": "ہر روز، 24 گھنٹے"}, verified_on=release.build_date(ROOT))
     path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
     result = check_release(project, "--clinic", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
