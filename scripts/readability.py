@@ -4,9 +4,9 @@ One extractor for all pages: all visible article text, admonitions, tables and c
 included. Every heading, list item, paragraph and table cell ends a sentence. Left out: the reference
 list (class `references`, its entries are citations), decorative duplicates hidden from assistive
 technology (`aria-hidden="true"`, such as the numbered circles of the session timeline), code and
-form controls (the embed snippets on /for-professionals/), which are not prose, and a clinic's names
-(class `dit-proper-name`: the publisher's, the service's and its lines' own names, which an editor cannot simplify and
-whose syllables would weigh on the formulas).
+form controls (the embed snippets on /for-professionals/), which are not prose, and names (class
+`dit-proper-name`: the publisher's, a clinic's and its lines' own names, which an editor cannot
+simplify and whose syllables would weigh on the formulas).
 
 Formulas are used only where they are valid for the language: Flesch-Kincaid, SMOG and Flesch Reading
 Ease for English; Fernandez-Huerta and Szigriszt-Pazos for Spanish. Every language is also held to an
