@@ -64,7 +64,7 @@ def read_page(site: Path, prefix: str, path: str) -> Page | None:
     sources = footer.find(id="sources") if footer else None
     sources_list = sources.find_next_sibling(["ul", "ol"]) if sources else None
     sources_html = str(sources_list) if sources_list else ""
-    for unwanted in article.select("footer.dit-page-info, .dit-translation, script, img, .headerlink"):
+    for unwanted in article.select("footer.dit-page-info, .dit-translation, .dit-unchecked, .dit-due, script, img, .headerlink"):
         unwanted.decompose()
     for link in article.find_all("a"):
         link.unwrap()  # paper has no links; the text stays

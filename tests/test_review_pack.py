@@ -59,7 +59,7 @@ def test_each_page_shows_its_dates_status_sources_and_space_to_write(pack):
         assert wanted in text
     assert "Lemma A" in page.select_one("h2.part ~ ul").get_text(), "the page's sources are listed"
     assert len(page.select(".write .write__line")) == 6
-    assert not page.select(".dit-translation, .dit-page-info, .column a"), "the site's notes, footer and links stay out"
+    assert not page.select(".dit-translation, .dit-unchecked, .dit-page-info, .column a"), "the site's notes, footer and links stay out"
 
 
 def test_a_translation_sits_beside_the_english_section_by_section(pack):
