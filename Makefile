@@ -14,8 +14,10 @@ site: $(READY)
 serve: $(READY)
 	$(PY) -m scripts serve
 
+# Two workers (pytest-xdist), whole test files each, so module fixtures (a clinic build, a host tool's
+# server) start once: 9 minutes instead of 13.5 on 2 cores.
 test: $(READY) system-tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 system-tools: $(READY)
 	$(PY) -m scripts ensure-tools

@@ -6,6 +6,7 @@ builds each for real and checks what a reader of every built language would see.
 printed; `make check-variants SEED=n` replays a run."""
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -25,7 +26,10 @@ from tests.pages import PAGES
 
 EXAMPLE_LOGO = ROOT / "docs" / "examples" / "clinic-logo.svg"
 EXAMPLES = int(os.environ.get("DIT_VARIANTS", "2"))
-SEED = int(os.environ.get("DIT_VARIANTS_SEED") or random.SystemRandom().randrange(2**32))
+# New each run; the same in every pytest-xdist worker of one run (they must collect the same test ids).
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+SEED = int(os.environ.get("DIT_VARIANTS_SEED")
+           or (int(hashlib.sha256(_RUN.encode()).hexdigest()[:8], 16) if _RUN else random.SystemRandom().randrange(2**32)))
 SETTINGS = settings.load(ROOT)
 LANGUAGES = [language.code for language in settings.languages(ROOT)]
 # A clinic's own referral sentence in each language (a clinic writes its own; these are fixtures).
