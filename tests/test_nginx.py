@@ -140,8 +140,8 @@ def test_chromium_shows_every_page_type_from_nginx_with_no_policy_violation(brow
     tab.keyboard.type("DIT", delay=20)
     tab.locator(".md-search-result__item").first.wait_for()
     assert violations == []
-    # chrome-extension://: Chromium's own PDF viewer, inside the browser
-    assert [u for u in requests if not u.startswith((hosted, "data:", "chrome-extension://"))] == []
+    # chrome-extension:// and chrome://: Chromium's own PDF viewer and its resources, inside the browser
+    assert [u for u in requests if not u.startswith((hosted, "data:", "chrome-extension://", "chrome://"))] == []
     tab.context.close()
 
 
