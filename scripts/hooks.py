@@ -16,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from babel.core import get_global  # noqa: E402
-from babel.dates import format_date  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
@@ -164,7 +163,7 @@ def on_page_content(html, page, config, files):
 
 
 def _date(value: dt.date, locale: str) -> str:
-    return f'<time datetime="{value.isoformat()}">{html.escape(format_date(value, "long", locale=locale))}</time>'
+    return f'<time datetime="{value.isoformat()}">{html.escape(page_artefacts.written_date(value.isoformat(), locale))}</time>'
 
 
 def _common(config, page_url: str | None, lang: str | None = None) -> dict:
