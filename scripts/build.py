@@ -116,7 +116,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         with _step(timings, "redirects and hosting headers"):
             site_url = settings.read_yaml(root / "mkdocs.yml")["site_url"]
             _write_redirects(root, work, site_url)
-            hosting.write_host_files(work)
+            try:
+                hosting.write_host_files(work)
+            except ValueError as error:  # a host would skip part of _headers: say so, as any failed build does
+                raise BuildError(str(error)) from None
             hosting.write_robots(work, site_url)
         with _step(timings, "precompressed copies (.gz, .br)"):
             precompress.write_compressed(work)
