@@ -57,9 +57,9 @@ $(READY): requirements.txt
 	touch $@
 
 # Figures, not a test: page weight against out-of-the-box Material, build time, scaling and gate times
-# (scripts/bench.py, docs/performance.md). About 6 minutes.
+# (scripts/tools/bench.py, docs/performance.md). About 6 minutes.
 bench: $(READY) system-tools
-	$(PY) -m scripts.bench
+	$(PY) -m scripts.tools.bench
 
 # The built site as one versioned archive, for web teams that cannot run Python.
 dist: site

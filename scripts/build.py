@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.settings import ROOT
+from scripts.inputs.settings import ROOT
 
 
 class BuildError(RuntimeError):
@@ -19,14 +19,15 @@ class BuildError(RuntimeError):
 
 
 def mkdocs_env() -> dict[str, str]:
-    from scripts import preview_images
+    from scripts.outputs import preview_images
     # A copy of the project (tests, clinic builds) draws its preview images into this project's cache,
     # not into a cold one of its own.
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIT_PREVIEW_CACHE": str(preview_images.CACHE)}
 
 
 def _write_redirects(root: Path, site: Path, site_url: str) -> None:
-    from scripts import redirects, settings
+    from scripts.inputs import settings
+    from scripts.outputs import redirects
     prefixes = {language.code: "" if language.default else f"{language.code}/" for language in settings.languages(root)}
     redirects.write_redirects(site, root, site_url, prefixes)
 
@@ -46,7 +47,7 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "overrides", "scripts", "settings")
 
 def copy_project(root: Path, dest: Path) -> Path:
     """A copy that builds on its own, carrying the commit it came from (it has no .git)."""
-    from scripts import release
+    from scripts.inputs import release
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = root / part
@@ -60,8 +61,8 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | None = None, *,
                      pdfs: bool = True) -> Path:
-    """Build a copy of the site branded for one clinic (scripts/clinic.py checks the profile first)."""
-    from scripts import clinic
+    """Build a copy of the site branded for one clinic (scripts/inputs/clinic.py checks the profile first)."""
+    from scripts.inputs import clinic
     profile = clinic.load_profile(profile_path, root)  # raises ProfileError naming every problem
     with tempfile.TemporaryDirectory(prefix="dit-clinic-") as tmp:
         project = copy_project(root, Path(tmp) / "project")
@@ -95,7 +96,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     finished site folder. Any problem stops the build before anything is written. `timings`, if
     given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
     many variants, which check the PDFs elsewhere)."""
-    from scripts import hosting, precompress, settings, validate
+    from scripts.inputs import settings, validate
+    from scripts.outputs import hosting, precompress
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:

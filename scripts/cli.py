@@ -6,8 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import build, host_tools, settings, system_packages, translations
-from scripts.settings import ROOT
+from scripts import build
+from scripts.inputs import settings, translations
+from scripts.inputs.settings import ROOT
+from scripts.system import system_packages
+from scripts.tools import host_tools
 
 PLACEHOLDER_WARNING = """
   *** site_url is the placeholder {site_url} ***
@@ -17,14 +20,14 @@ PLACEHOLDER_WARNING = """
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from scripts.clinic import ProfileError
+    from scripts.inputs.clinic import ProfileError
     try:
         site = build.build_for_clinic(Path(args.clinic).resolve(), ROOT) if args.clinic else build.build(ROOT)
     except (build.BuildError, ProfileError) as error:
         print(error, file=sys.stderr)
         print("Build failed: the previous site/ was left as it was.", file=sys.stderr)
         return 1
-    from scripts import review
+    from scripts.checks import review
     for line in review.overdue():
         print(f"WARNING: {line}", file=sys.stderr)
     # The address the site was built for: the clinic profile's (checked by the build), else mkdocs.yml's.
@@ -38,14 +41,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Run quality gates on the built site; print each report; fail if any found a problem."""
-    from scripts import checks
+    from scripts.checks import registry
     site = Path(args.site).resolve()
     if not (site / "index.html").exists():
         print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
         return 2
     failed = []
     for name in args.names:
-        problems, report = checks.CHECKS[name](site)
+        problems, report = registry.CHECKS[name](site)
         print(report, end="\n\n")
         if problems:
             failed.append(f"{name}: {len(problems)} problem(s)")
@@ -55,7 +58,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_check_review(args: argparse.Namespace) -> int:
     """Fail when any page is past its review date (run this on a schedule)."""
-    from scripts import release, review
+    from scripts.checks import review
+    from scripts.inputs import release
     found = review.overdue()
     print(f"Review dates on {release.build_date().isoformat()}: {len(found)} page(s) overdue.")
     for line in found:
@@ -65,8 +69,8 @@ def cmd_check_review(args: argparse.Namespace) -> int:
 
 def cmd_check_release(args: argparse.Namespace) -> int:
     """Fail, listing every reason, while the site is not ready to publish (docs/editing.md)."""
-    from scripts import release_gate
-    from scripts.clinic import ProfileError
+    from scripts.checks import release_gate
+    from scripts.inputs.clinic import ProfileError
     try:
         found = release_gate.clinic_problems(Path(args.clinic)) if args.clinic else release_gate.problems()
     except ProfileError as error:
@@ -141,7 +145,7 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
     """Record that a listed reviewer signed a review pack for these pages (settings/signoffs.yml)."""
     import datetime as dt
 
-    from scripts import signoffs
+    from scripts.inputs import signoffs
     docs = ROOT / "content"
     paths = [Path(name).resolve() for name in args.files]
     outside = [name for name, path in zip(args.files, paths) if not path.is_relative_to(docs)]
@@ -171,7 +175,7 @@ def cmd_sign_off(args: argparse.Namespace) -> int:
 
 
 def cmd_review_pack(args: argparse.Namespace) -> int:
-    from scripts import review_pack
+    from scripts.tools import review_pack
     site = Path(args.site).resolve()
     if not (site / "index.html").exists():
         print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
@@ -182,7 +186,8 @@ def cmd_review_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
-    from scripts import pdf, release
+    from scripts.inputs import release
+    from scripts.outputs import pdf
     root = Path(args.root).resolve()
     leaflets = {}
     for language in settings.languages(root):
@@ -194,7 +199,7 @@ def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
 
 
 def cmd_dist(args: argparse.Namespace) -> int:
-    from scripts import dist
+    from scripts.outputs import dist
     site = ROOT / "site"
     if not (site / "index.html").exists():
         print("site/: no built site here (run `make site` first)", file=sys.stderr)
@@ -205,13 +210,13 @@ def cmd_dist(args: argparse.Namespace) -> int:
 
 def cmd_record_addresses(args: argparse.Namespace) -> int:
     """Add the built site's new addresses to settings/published-addresses.txt (it only grows)."""
-    from scripts import redirects
+    from scripts.outputs import redirects
     print(f"Added {redirects.record(ROOT / 'site')} new address(es) to settings/{redirects.PUBLISHED}")
     return 0
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from scripts import fonts
+    from scripts.tools import fonts
     out = fonts.build_subset()
     print(f"Wrote {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
     return 0

@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import build
-from scripts.settings import ROOT
+from scripts.inputs.settings import ROOT
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
@@ -37,7 +38,7 @@ def page_path(site: Path, url_path: str) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    from scripts.serve_static import serve
+    from scripts.system.serve_static import serve
     with serve(site) as url:
         yield url
 
@@ -47,7 +48,7 @@ def browser():
     """Debian's Chromium, driven by Playwright; `make test` installs it when it is missing."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.system_packages import CHROMIUM_ARGS, ensure_chromium
+    from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
         yield chromium
@@ -90,7 +91,7 @@ def policy_watched_tab(browser):
 def assert_only_the_embed_page_may_be_framed(browser, folder: Path, embed_url: str, content_url: str) -> None:
     """Another site (localhost is another origin than 127.0.0.1) frames the Polish embed page and a
     content page: the embed page shows, the content page is refused."""
-    from scripts.serve_static import serve
+    from scripts.system.serve_static import serve
     (folder / "index.html").write_text(f'<!doctype html><title>Clinic</title><iframe src="{embed_url}"></iframe>'
                                        f'<iframe src="{content_url}"></iframe>', encoding="utf-8")
     with serve(folder) as clinic:

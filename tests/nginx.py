@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.settings import ROOT
-from scripts.system_packages import ensure_nginx
+from scripts.inputs.settings import ROOT
+from scripts.system.system_packages import ensure_nginx
 
 # The documented server block's folder and port, replaced by the test's own.
 DOCUMENTED_ROOT, DOCUMENTED_LISTEN = "/srv/dit/site", re.compile(r"listen\s+80;")

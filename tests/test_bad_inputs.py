@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import build, validate
-from scripts.settings import ROOT
+from scripts import build
+from scripts.inputs import validate
+from scripts.inputs.settings import ROOT
 
 CASES = sorted((Path(__file__).parent / "bad_inputs").glob("*.yml"))
 

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from scripts import build, frontmatter
+from scripts import build
+from scripts.inputs import frontmatter
 from tests.conftest import page_path, soup
 
 
@@ -125,7 +126,7 @@ def test_the_build_warns_only_when_the_site_address_is_the_placeholder(
     """The terminal warning after `python -m scripts build [--clinic ...]`. MkDocs itself is not run:
     the warning depends only on the address the site was built for."""
     from scripts import cli
-    from scripts.settings import ROOT
+    from scripts.inputs.settings import ROOT
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://dit.example.org/",
                                                                  f"site_url: {mkdocs_site_url}"), encoding="utf-8")

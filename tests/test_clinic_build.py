@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
-
 from pypdf import PdfReader
 
-from scripts import build, page_artefacts, release
-from scripts.clinic import ProfileError
-from scripts.settings import ROOT
+from scripts import build
+from scripts.inputs import release
+from scripts.inputs.clinic import ProfileError
+from scripts.inputs.settings import ROOT
+from scripts.outputs import page_artefacts
 from tests import nginx
 from tests.conftest import page_path, soup
 from tests.pages import PAGES

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts import grammar, settings
-from scripts.settings import ROOT
+from scripts.inputs import grammar, settings
+from scripts.inputs.settings import ROOT
 
 ROW = re.compile(r"^\| `(\w+)` \| `(\w+)` \| (\d+) \| (.+) \|$", re.M)
 

@@ -8,10 +8,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from scripts import settings
-from scripts import phones
-from scripts.clinic import ProfileError, apply_profile, check_profile, contrast_ratio, load_profile
-from scripts.settings import ROOT
+from scripts.inputs import phones, settings
+from scripts.inputs.clinic import ProfileError, apply_profile, check_profile, contrast_ratio, load_profile
+from scripts.inputs.settings import ROOT
 
 EXAMPLE = ROOT / "docs" / "examples" / "clinic.yml"
 

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import build, release
-from scripts.settings import ROOT
+from scripts import build
+from scripts.inputs import release
+from scripts.inputs.settings import ROOT
 
 BUILD = "import sys; from pathlib import Path; from scripts import build; build.build(Path(sys.argv[1]), Path(sys.argv[2]))"
 

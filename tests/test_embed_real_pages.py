@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.serve_static import serve
+from scripts.system.serve_static import serve
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head>
 <body><h1>Our clinic</h1>

@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from scripts.serve_static import serve
-from scripts.settings import ROOT
+from scripts.inputs.settings import ROOT
+from scripts.system.serve_static import serve
 
 EMBED_JS = ROOT / "overrides" / "embed.js"
 DEFAULT_TITLE = "Dynamic Interpersonal Therapy (DIT) information"

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from scripts.settings import ROOT, load
+from scripts.inputs.settings import ROOT, load
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 

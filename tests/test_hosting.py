@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from scripts import hosting
-from scripts.serve_static import serve
+from scripts.outputs import hosting
+from scripts.system.serve_static import serve
 from tests.conftest import assert_only_the_embed_page_may_be_framed, policy_watched_tab
 
 MATERIAL_STORAGE = re.compile(r"^(/.*\.)?__(palette|consent|tabs|outdated|search|tags|annotations)")

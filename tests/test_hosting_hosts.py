@@ -8,8 +8,9 @@ import urllib.request
 
 import pytest
 
-from scripts import host_tools, hosting
-from scripts.serve_static import serve
+from scripts.outputs import hosting
+from scripts.system.serve_static import serve
+from scripts.tools import host_tools
 from tests.conftest import assert_only_the_embed_page_may_be_framed
 
 # /what-to-expect/ sorts last: it was the page Cloudflare left framable when `_headers` had a rule per page.

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.settings import languages, load_strings, ROOT
+from scripts.inputs.settings import ROOT, languages, load_strings
 from tests.conftest import page_path, shown_text, soup
 from tests.pages import PAGES
 
@@ -151,7 +151,7 @@ def test_site_name_and_colour_toggle_speak_the_pages_language(site, lang):
 
 
 def test_urdu_pages_and_only_urdu_pages_load_the_urdu_font(site):
-    from scripts import fonts
+    from scripts.tools import fonts
     for lang in LANGS:
         html = soup(page_path(site, prefix(lang) + "about-dit/"))
         sheets = [l["href"] for l in html.find_all("link", rel="stylesheet")]
@@ -172,7 +172,7 @@ def _platform_fonts(context, tab, selector: str) -> list[str]:
 
 @pytest.mark.parametrize("device_has_nastaliq", [True, False])
 def test_urdu_text_is_drawn_in_the_readers_nastaliq_else_in_the_small_web_font(browser, base_url, device_has_nastaliq):
-    from scripts import fonts
+    from scripts.tools import fonts
     context = browser.new_context()
     if not device_has_nastaliq:  # as on a device without a Nastaliq font: the stack holds only the web font
         def web_font_only(route):
@@ -197,7 +197,8 @@ def test_urdu_text_is_drawn_in_the_readers_nastaliq_else_in_the_small_web_font(b
 def test_english_words_on_urdu_pages_do_not_pull_in_the_web_font():
     """unicode-range covers every character of the subset and no Latin letter."""
     from fontTools.ttLib import TTFont
-    from scripts import fonts
+
+    from scripts.tools import fonts
     css = (fonts.OUTPUT.parent / "ur.css").read_text(encoding="utf-8")
     face = next(f for f in re.findall(r"@font-face\s*{([^}]*)}", css) if fonts.OUTPUT.name in f)
     ranges = [[int(n, 16) for n in r.split("-")] for r in re.findall(r"U\+([0-9A-Fa-f]+(?:-[0-9A-Fa-f]+)?)", face)]
@@ -207,7 +208,7 @@ def test_english_words_on_urdu_pages_do_not_pull_in_the_web_font():
 
 
 def test_urdu_font_subset_holds_every_character_the_urdu_pages_use():
-    from scripts import fonts
+    from scripts.tools import fonts
     assert fonts.missing_characters() == set(), "run `python -m scripts fonts` after changing Urdu text"
 
 

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from scripts import settings
-from scripts.system_packages import ensure_pdftotext
+from scripts.inputs import settings
+from scripts.system.system_packages import ensure_pdftotext
 from tests.conftest import soup
 from tests.test_sharing import LANGS, SITE_URL, prefix, qr_image
 

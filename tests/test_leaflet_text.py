@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts.settings import ROOT
-from scripts.system_packages import ensure_pdftotext
+from scripts.inputs.settings import ROOT
+from scripts.system.system_packages import ensure_pdftotext
 from tests.conftest import soup
 
 LANGS = ["en", "cy", "pl", "es", "ar", "ur"]
@@ -58,7 +58,7 @@ def test_bengali_conjuncts_keep_their_text(tmp_path):
     site = shutil.copytree(BENGALI, tmp_path / "site")
     title = soup(site / "leaflet" / "index.html").title.get_text()
     # A process of its own: Playwright's synchronous API allows one browser driver per thread.
-    subprocess.run([sys.executable, "-c", "import datetime, sys; from pathlib import Path; from scripts import pdf; "
+    subprocess.run([sys.executable, "-c", "import datetime, sys; from pathlib import Path; from scripts.outputs import pdf; "
                     "pdf.build_leaflets(Path(sys.argv[1]), {'': ('bn', sys.argv[2])}, 'test', datetime.date(2026, 1, 1))",
                     str(site), title], cwd=ROOT, check=True, env={**os.environ, "DIT_PDF_CACHE": str(tmp_path / "cache")})
     for name in VARIANTS:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import material
 
 from scripts import build
-from scripts.settings import ROOT
+from scripts.inputs.settings import ROOT
 
 SCRIPT_ADDRESS = re.compile(r'<script\b[^>]*\b(?:src|data-bundle)="([^"]+)"')
 WORKER_ADDRESS = re.compile(r'<script id="__config"[^>]*>[^<]*?"search": *"([^"]+)"')

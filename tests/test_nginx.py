@@ -13,7 +13,7 @@ import tarfile
 import brotli
 import pytest
 
-from scripts import dist, hosting, precompress
+from scripts.outputs import dist, hosting, precompress
 from tests import nginx
 from tests.conftest import assert_only_the_embed_page_may_be_framed, policy_watched_tab
 from tests.nginx import fetch

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.page_weight import BUDGETS, record, weigh, without_fonts
+from scripts.checks.page_weight import BUDGETS, record, weigh, without_fonts
 
 CONTENT_PAGE = "what-to-expect/"
 

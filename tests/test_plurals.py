@@ -11,8 +11,8 @@ from functools import cache
 import pytest
 from babel import Locale
 
-from scripts import grammar, placeholders, settings
-from scripts.settings import ALLOWED, ROOT
+from scripts.inputs import grammar, placeholders, settings
+from scripts.inputs.settings import ALLOWED, ROOT
 
 LANGUAGES = [language.code for language in settings.languages()]
 # Scripts that are not Latin: a Latin word in their composed text is English (or CLDR's root data)

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from scripts import checks, links, readability
+from scripts.checks import links, readability, registry
 from tests.pages import PAGES
 
 
@@ -28,13 +28,13 @@ def plant(site, address: str, old: str, new: str) -> None:
 
 
 def test_every_page_is_scored_for_readability(site):
-    pages = checks.content_pages(site)
+    pages = registry.content_pages(site)
     assert len(pages) == len(PAGES) * 6
     assert pages["/ur/phases/middle/"] == "ur" and pages["/phases/middle/"] == "en"
 
 
 def test_site_has_no_broken_links_or_anchors(site):
-    problems, report = checks.check_links(site)
+    problems, report = registry.check_links(site)
     assert problems == [], report
     assert "Checked" in report and "https://doi.org/10.1017/S0033291719000928" in report
 
@@ -43,7 +43,7 @@ def test_link_check_names_a_planted_broken_link_and_missing_anchor(planted):
     for other in ("cy", "es", "ar", "ur", "embed"):  # a smaller site is enough here
         shutil.rmtree(planted / other)
     plant(planted, "pl/about-dit", "</article>", '<a href="../no-such-page/">x</a><a href="../glossary/#no-such-term">y</a></article>')
-    problems, _ = checks.check_links(planted)
+    problems, _ = registry.check_links(planted)
     text = "\n".join(problems)
     assert "/pl/about-dit/: /pl/no-such-page/ (404" in text
     assert "/pl/glossary/#no-such-term" in text and "anchor" in text.lower()
@@ -63,14 +63,14 @@ def test_link_check_names_planted_phone_links_that_would_not_connect(planted):
 
 
 def test_site_reads_easily_in_every_language(site):
-    problems, report = checks.check_readability(site)
+    problems, report = registry.check_readability(site)
     assert problems == [], report
 
 
 def test_readability_quotes_a_planted_long_sentence(planted):
     long = " ".join(["This sentence keeps going"] * 8) + "."
     plant(planted, "what-to-expect", "</article>", f"<p>{long}</p></article>")
-    problems, report = checks.check_readability(planted)
+    problems, report = registry.check_readability(planted)
     assert any(p.startswith("/what-to-expect/: sentence of 32 words") for p in problems)
     assert f'shorten (32 words): "{long}"' in report
 
@@ -82,7 +82,7 @@ def test_sentences_split_for_each_script():
 
 
 def test_site_passes_axe_on_every_page_scheme_and_width(site):
-    problems, report = checks.check_accessibility(site)
+    problems, report = registry.check_accessibility(site)
     assert problems == [], report
     assert f"{len(list(site.rglob('*.html'))) * 4} runs" in report
 
@@ -93,7 +93,7 @@ def test_accessibility_names_a_planted_image_without_alt_text_and_a_page_too_wid
             page.unlink()
     plant(planted, "", "</article>", '<img src="assets/images/favicon.png" width="10" height="10">'
           '<pre>' + "x" * 400 + '</pre></article>')
-    problems, _ = checks.check_accessibility(planted)
+    problems, _ = registry.check_accessibility(planted)
     assert any(p.startswith("/ [desktop, light]: image-alt") for p in problems), problems
     assert any(p.startswith("/ [phone]: reflow: the page scrolls sideways") for p in problems), problems
 
@@ -107,7 +107,7 @@ def test_accessibility_names_a_search_dialog_without_a_name(planted):
     page = planted / "index.html"
     page.write_text(re.sub(r'(<div class="md-search" [^>]*?) aria-label="[^"]*"', r"\1",
                            page.read_text(encoding="utf-8"), count=1), encoding="utf-8")
-    problems, _ = checks.check_accessibility(planted)
+    problems, _ = registry.check_accessibility(planted)
     named = [p for p in problems if "aria-dialog-name" in p]
     assert named and all(p.startswith("/ [") for p in named), problems
 
@@ -119,7 +119,7 @@ def test_accessibility_names_text_cut_off_once_a_reader_spaces_it_out(planted):
             page.unlink()
     plant(planted, "", "</article>", '<p><span style="display: inline-block; width: 7.5em; white-space: nowrap; '
           'overflow: hidden">Need help now</span></p></article>')  # 6.7 em wide at the site's spacing
-    problems, _ = checks.check_accessibility(planted)
+    problems, _ = registry.check_accessibility(planted)
     spacing = sorted(p for p in problems if "text spacing" in p)
     assert [p.split("]")[0] for p in spacing] == ["/ [desktop", "/ [phone"], problems
     for problem in spacing:
@@ -127,12 +127,12 @@ def test_accessibility_names_text_cut_off_once_a_reader_spaces_it_out(planted):
 
 
 def test_site_is_valid_html(site):
-    problems, report = checks.check_html(site)
+    problems, report = registry.check_html(site)
     assert problems == [], report
     assert "waived" in report  # the one known theme quirk, with its reason
 
 
 def test_html_check_names_a_planted_invalid_page(planted):
     plant(planted, "es/glossary", "</article>", "<p><div>mal</div></p></article>")
-    problems, _ = checks.check_html(planted)
+    problems, _ = registry.check_html(planted)
     assert any(p.startswith("/es/glossary/index.html:") for p in problems), problems

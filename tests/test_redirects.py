@@ -2,8 +2,9 @@
 address redirects in every language."""
 from __future__ import annotations
 
-from scripts import build, redirects
-from scripts.settings import ROOT
+from scripts import build
+from scripts.inputs.settings import ROOT
+from scripts.outputs import redirects
 from tests.conftest import soup
 
 
@@ -31,6 +32,6 @@ def test_a_moved_page_redirects_from_its_old_address_in_every_language(project, 
 
 
 def test_a_move_to_a_page_that_does_not_exist_is_rejected(project):
-    from scripts import validate
+    from scripts.inputs import validate
     (project / "settings" / "moves.yml").write_text("- from: old/\n  to: nowhere/\n", encoding="utf-8")
     assert "settings/moves.yml: entry 1: 'to: nowhere/' is not a page" in validate.problems(project)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import release
-from scripts.settings import ROOT
+from scripts.inputs import release
+from scripts.inputs.settings import ROOT
 
 
 def check_release(root: Path, *args: str) -> subprocess.CompletedProcess:

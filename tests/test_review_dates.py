@@ -7,8 +7,10 @@ import re
 import subprocess
 import sys
 
-from scripts import build, release, review
-from scripts.settings import ROOT, load_strings
+from scripts import build
+from scripts.checks import review
+from scripts.inputs import release
+from scripts.inputs.settings import ROOT, load_strings
 from tests.conftest import page_path, soup
 
 

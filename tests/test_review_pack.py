@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from bs4 import BeautifulSoup
 
-from scripts import review_pack, signoffs, translations
-from scripts.settings import ROOT
-from scripts.system_packages import ensure_pdftotext
+from scripts.inputs import signoffs, translations
+from scripts.inputs.settings import ROOT
+from scripts.system.system_packages import ensure_pdftotext
+from scripts.tools import review_pack
 from tests.conftest import soup
 from tests.test_leaflet_text import SPACES_AND_BIDI_MARKS, poppler_reading
 

@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
+from babel.dates import format_date
 from PIL import Image
 from pypdf import PdfReader
 
-from babel.dates import format_date
-
-from scripts import api, settings
+from scripts.inputs import settings
+from scripts.outputs import api
 from tests.conftest import page_path, shown_text, soup
 from tests.pages import PAGES
 
@@ -78,7 +76,8 @@ def test_every_page_has_link_preview_tags(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_a_small_preview_image_of_the_size_its_page_states(site, lang):
     import yaml
-    from scripts.settings import ROOT
+
+    from scripts.inputs.settings import ROOT
     png = site / prefix(lang) / "preview.png"
     assert png.stat().st_size < 40_000, "small enough for a phone on a slow connection"
     with Image.open(png) as image:
@@ -256,7 +255,8 @@ def test_professionals_page_offers_snippets_and_downloads(page, base_url):
 def test_dist_packs_the_whole_site_into_one_reproducible_archive(site, tmp_path):
     import tarfile
 
-    from scripts import dist, release
+    from scripts.inputs import release
+    from scripts.outputs import dist
     first = dist.pack(site, tmp_path / "a")
     second = dist.pack(site, tmp_path / "b")
     assert first.name == f"dit-site-{release.version()}.tar.gz"
@@ -271,7 +271,7 @@ def test_dist_packs_the_whole_site_into_one_reproducible_archive(site, tmp_path)
 
 @pytest.mark.parametrize("address", ["embed/", "ar/embed/phases/middle/"])
 def test_an_embed_page_shows_the_sites_icon_and_logs_no_error(browser, site, address):
-    from scripts.serve_static import serve
+    from scripts.system.serve_static import serve
     served = []  # every path the server answered, 404s included
     with serve(site, headers=lambda path: served.append(path) or []) as url:
         context = browser.new_context()

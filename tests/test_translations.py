@@ -6,8 +6,10 @@ import shutil
 
 import pytest
 
-from scripts import build, parity, translations
-from scripts.settings import ROOT, languages, load, quality
+from scripts import build
+from scripts.checks import parity
+from scripts.inputs import translations
+from scripts.inputs.settings import ROOT, languages, quality
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scripts import settings, urgent_help
+from scripts.inputs import settings, urgent_help
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 from tests.test_plurals import LANGUAGES, NON_LATIN, compose, latin_words, project_settings, strings

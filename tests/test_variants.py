@@ -16,11 +16,15 @@ from collections import Counter
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, seed, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, Phase, given, seed
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from scripts import accessibility, build, checks, grammar, links, settings
-from scripts.serve_static import serve
-from scripts.settings import ROOT
+from scripts import build
+from scripts.checks import accessibility, links, registry
+from scripts.inputs import grammar, settings
+from scripts.inputs.settings import ROOT
+from scripts.system.serve_static import serve
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -117,7 +121,7 @@ def check_variant(profile: dict, site) -> None:
     for lang in LANGUAGES[1:]:
         assert (site / lang).is_dir() == (lang in profile["languages"]), lang
     assert links.bad_contact_links(site) == []
-    for gate in (checks.check_readability, checks.check_html):
+    for gate in (registry.check_readability, registry.check_html):
         problems, report = gate(site, ROOT)
         assert problems == [], report
     # Accessibility on the pages whose numbers and names changed (the whole site takes minutes).

@@ -1,4 +1,4 @@
-// Netlify's own reading of a built site's `_headers` (scripts/host_tools.py runs it):
+// Netlify's own reading of a built site's `_headers` (scripts/tools/host_tools.py runs it):
 //   node netlify-headers.mjs SITE ADDRESS...
 // prints JSON: `errors` and `rules` from Netlify's parser, and `sent`, the headers Netlify's engine
 // (the one `netlify dev` serves with) gives each address.

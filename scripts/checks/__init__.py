@@ -1,0 +1,1 @@
+"""Checks: the quality gates over content/, settings/ and the built site/."""

@@ -1,0 +1,151 @@
+"""Accessibility: axe-core (WCAG 2.2 A and AA rules) on whole pages in Debian's headless Chromium,
+in light and dark colour schemes, at phone and desktop widths, then reflow (1.4.10) and text spacing
+(1.4.12) checks that axe does not make. One browser tab per page runs all of them. Any request to
+another host is blocked and reported."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import axe_playwright_python
+
+from scripts.checks import text_spacing
+from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
+
+AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# Rules axe files under best practice, run as well: a dialog without a name is announced as just
+# "dialog" (Material's search).
+EXTRA_RULES = ["aria-dialog-name"]
+# The only WCAG rules whose result depends on colour: the dark scheme re-runs just these.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SCHEMES = ("light", "dark")
+
+
+@dataclass
+class A11yReport:
+    violations: list[str] = field(default_factory=list)
+    waived: list[str] = field(default_factory=list)
+    incomplete: dict[str, set[str]] = field(default_factory=dict)  # rule -> pages axe could not decide
+    other_hosts: list[str] = field(default_factory=list)
+    runs: int = 0
+
+    def text(self) -> str:
+        lines = [f"Accessibility (axe-core, WCAG 2.2 A/AA): {self.runs} runs, "
+                 f"{len(self.violations)} violation(s), {len(self.other_hosts)} request(s) to other hosts."]
+        lines += [f"  VIOLATION {v}" for v in self.violations]
+        lines += [f"  BLOCKED REQUEST {u}" for u in self.other_hosts]
+        lines += [f"  waived: {w}" for w in self.waived]
+        lines.append("Needs a person to check (axe 'incomplete'):")
+        lines += [f"  {rule}: {len(pages)} page(s), e.g. {sorted(pages)[0]}" for rule, pages in sorted(self.incomplete.items())]
+        return "\n".join(lines)
+
+
+def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
+    """The same check, split over one Chromium per processor core (each in a process of its own:
+    Playwright's synchronous API drives one browser per thread)."""
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    chunks = [addresses[i::workers] for i in range(workers)]
+    processes = [subprocess.Popen([sys.executable, "-m", "scripts.checks.accessibility", base_url, json.dumps(waivers), *chunk],
+                                  stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
+    report = A11yReport()
+    for process in processes:
+        out, _ = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError("an accessibility worker failed")
+        part = json.loads(out)
+        report.violations += part["violations"]
+        report.waived += part["waived"]
+        report.other_hosts += part["other_hosts"]
+        report.runs += part["runs"]
+        for rule, pages in part["incomplete"].items():
+            report.incomplete.setdefault(rule, set()).update(pages)
+    report.violations.sort()
+    return report
+
+
+def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None) -> A11yReport:
+    """Run axe on every address (relative to base_url). `waivers` maps an axe rule id to its reason.
+    `browser` is a running Playwright browser to share; without one, Chromium is started here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
+            try:
+                return check(base_url, addresses, waivers, own)
+            finally:
+                own.close()
+
+    report = A11yReport()
+    context = browser.new_context()
+
+    def only_this_site(route):
+        if "/search/search_index.json" in route.request.url or "/workers/search." in route.request.url:
+            # Search builds its index in the background on every page load; axe does not use it and
+            # the search dialog is checked as it is before first use, so skip that work here.
+            route.abort()
+        elif route.request.url.startswith((base_url, "data:")):
+            route.continue_()
+        else:
+            report.other_hosts.append(f"{route.request.url} (from {route.request.frame.url})")
+            route.abort()
+
+    context.route("**/*", only_this_site)
+    try:
+        tab = context.new_page()
+        for address in addresses:
+            _check_page(tab, base_url, address, waivers, report)
+    finally:
+        context.close()
+    return report
+
+
+def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport) -> None:
+    """One page load: at phone and desktop widths the reflow check and axe in light and dark schemes
+    (four runs); then, with a reader's text spacing applied, the text-spacing check at both widths."""
+    tab.set_viewport_size(VIEWPORTS["desktop"])
+    tab.emulate_media(color_scheme="light")
+    tab.goto(base_url + address.lstrip("/"), wait_until="load")
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    # Check the settled page, not colours caught halfway through a theme transition.
+    tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    for width, viewport in VIEWPORTS.items():
+        tab.set_viewport_size(viewport)
+        # WCAG 1.4.10 Reflow: at phone width nothing may make the page scroll sideways.
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 1:
+            report.violations.append(f"{address} [{width}]: reflow: the page scrolls sideways by {overflow}px")
+        for scheme in SCHEMES:
+            tab.emulate_media(color_scheme=scheme)
+            tab.wait_for_function("s => matchMedia(`(prefers-color-scheme: ${s})`).matches", arg=scheme)
+            # Light runs every WCAG rule; dark changes only colours, so it re-runs the colour rules.
+            options = ({"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {r: {"enabled": True} for r in EXTRA_RULES}}
+                       if scheme == "light" else {"runOnly": {"type": "rule", "values": COLOUR_RULES}})
+            result = tab.evaluate("options => axe.run(document, {...options, resultTypes: ['violations', 'incomplete']})", options)
+            report.runs += 1
+            where = f"{address} [{width}, {scheme}]"
+            for violation in result["violations"]:
+                targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+                line = f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+                if violation["id"] in waivers:
+                    report.waived.append(f"{line} (waiver: {waivers[violation['id']]})")
+                else:
+                    report.violations.append(line)
+            for item in result["incomplete"]:
+                report.incomplete.setdefault(item["id"], set()).add(address)
+    # WCAG 1.4.12 Text Spacing: with a reader's spacing applied, at each width, no text is cut off.
+    tab.add_style_tag(content=text_spacing.overrides_css(tab.evaluate("document.documentElement.lang")))
+    for width, viewport in VIEWPORTS.items():
+        tab.set_viewport_size(viewport)
+        for problem in text_spacing.cut_off_text(tab):
+            report.violations.append(f"{address} [{width}]: text spacing: {problem}")
+
+
+if __name__ == "__main__":  # a worker of check_parallel: BASE_URL WAIVERS_JSON ADDRESS...
+    found = check(sys.argv[1], sys.argv[3:], json.loads(sys.argv[2]))
+    print(json.dumps({**asdict(found), "incomplete": {k: sorted(v) for k, v in found.incomplete.items()}}))

@@ -1,0 +1,130 @@
+"""Link check: every page of every language, over HTTP, internal links and #anchors, with linkchecker.
+
+Decisions (linkchecker's known behaviour):
+- It runs over HTTP against a local server: in file mode it cannot check anchors on directory URLs.
+- The server sends a `LinkChecker` header, which stops linkchecker throttling itself on localhost.
+- The report is read from standard output (CSV): run as root, linkchecker becomes `nobody` and
+  silently writes no -F files.
+- tel:, sms: and mailto: links are not fetched (nothing answers them offline). Instead every phone
+  and text link is checked here with phonenumbers (a UK number in E.164, or a known short code), and
+  every mailto: address for its form.
+- External links are never fetched offline: they are collected into one report; `make check-external`
+  checks them where a network exists.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from scripts.inputs import phones
+from scripts.system.serve_static import serve
+
+NOT_FETCHED = r"^(tel|sms|mailto):"
+MAILTO = re.compile(r"^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+
+
+@dataclass
+class LinkReport:
+    broken: list[str] = field(default_factory=list)      # "page: link (why)"
+    external: dict[str, set[str]] = field(default_factory=dict)  # link -> pages that use it
+    checked: int = 0
+
+    def text(self) -> str:
+        lines = [f"Checked {self.checked} links: {len(self.broken)} broken."]
+        lines += [f"  BROKEN {line}" for line in self.broken]
+        lines.append(f"External links (not fetched offline; `make check-external` checks them): {len(self.external)}")
+        lines += [f"  {url}  (on {len(pages)} page(s), e.g. {sorted(pages)[0]})" for url, pages in sorted(self.external.items())]
+        return "\n".join(lines)
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page the build wrote (this includes pages nothing links to and those in the sitemap)."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        found.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return found
+
+
+def external_links(site: Path, own_host: str) -> dict[str, set[str]]:
+    links: dict[str, set[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
+            parts = urlsplit(a["href"])
+            if parts.scheme in ("http", "https") and parts.netloc != own_host:
+                links.setdefault(a["href"], set()).add("/" + path.relative_to(site).as_posix())
+    return links
+
+
+def bad_phone_link(href: str) -> str | None:
+    """Why a tel: or sms: link would not connect, or None: it must dial a UK number in E.164 or one of
+    the short codes (scripts/inputs/phones.py), exactly as the number's own check writes it."""
+    target = href.split(":", 1)[1].split("?", 1)[0]
+    try:
+        number = phones.parse(target)
+    except ValueError as error:
+        return str(error)
+    return None if number.tel == target else f"dials {target}, not the one form {number.tel}"
+
+
+def bad_contact_links(site: Path) -> list[str]:
+    """mailto: links that are not email addresses, and tel:/sms: links that would not connect."""
+    found = []
+    for path in site.rglob("*.html"):
+        page = "/" + path.relative_to(site).as_posix()
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+                'a[href^="mailto:"], a[href^="tel:"], a[href^="sms:"]'):
+            href = a["href"]
+            if href.startswith("mailto:"):
+                if not MAILTO.match(href):
+                    found.append(f"{page}: {href} (not an email address)")
+            elif problem := bad_phone_link(href):
+                found.append(f"{page}: {href} ({problem})")
+    return found
+
+
+CONFIG = """\
+[checking]
+threads=4
+# Our own local server sends the LinkChecker header, which lets this rate apply (no throttling).
+maxrequestspersecond=500
+[filtering]
+checkextern=0
+ignore=
+  {not_fetched}
+[AnchorCheck]
+"""
+
+
+def check(site: Path, own_host: str) -> LinkReport:
+    report = LinkReport(external=external_links(site, own_host), broken=bad_contact_links(site))
+    with tempfile.TemporaryDirectory() as tmp, serve(site, headers={"LinkChecker": "allowed"}) as base:
+        config = Path(tmp) / "linkcheckerrc"
+        config.write_text(CONFIG.format(not_fetched=NOT_FETCHED), encoding="utf-8")
+        config.chmod(0o644)
+        Path(tmp).chmod(0o755)  # readable by `nobody`, whom linkchecker becomes when run as root
+        command = [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--verbose", "-o", "csv",
+                   *[base + page for page in pages(site)]]
+        result = subprocess.run(command, capture_output=True, text=True)
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
+        report.checked += 1
+        page = (row.get("parentname") or row["urlname"]).replace(base, "/")
+        link = (row.get("url") or row["urlname"]).replace(base, "/")
+        if row["valid"] != "True":
+            report.broken.append(f"{page}: {link} ({row['result']})")
+        elif row.get("warningstring"):
+            why = row["warningstring"].split(". Available anchors")[0]  # the anchor list is long
+            report.broken.append(f"{page}: {link} ({why[:200]})")
+    if result.returncode not in (0, 1) or (report.checked == 0):
+        raise RuntimeError(f"linkchecker did not run: {result.stderr.strip()}")
+    return report

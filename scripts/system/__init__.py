@@ -1,0 +1,1 @@
+"""What this machine provides: Debian's Chromium, Java, pdftotext and nginx, and a local web server."""

@@ -1,0 +1,1 @@
+"""Tools for people: the benchmark, host tools, review packs, font subsets."""
