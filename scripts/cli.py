@@ -130,7 +130,11 @@ def cmd_translations(args: argparse.Namespace) -> int:
             stale += bool(status is None or status.stale)
         print(f"{page:<{width}}  " + "  ".join(cells))
     print(f"\n{stale} translated page(s) missing or out of date with the English.")
-    return 1 if args.check and stale else 0
+    if not args.check:
+        return 0
+    from scripts.checks import registry
+    problems, _ = registry.run("translations")  # the verdict is the registry's check, as for `check translations`
+    return 1 if problems else 0
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
@@ -259,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     gate.add_argument("--clinic", help="check the project as this clinic profile builds it")
     gate.set_defaults(run=cmd_check_release)
     status = commands.add_parser("translations", help="print the translation status table")
-    status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
+    status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale (as `check translations`)")
     status.set_defaults(run=cmd_translations)
     stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
     stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")
