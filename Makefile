@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-tools clean dist bench check-links check-readability check-a11y check-html check-external check-review check-release review-pack check-variants
+.PHONY: site serve test system-tools clean dist bench review-pack check-variants
 
 # `make site CLINIC=path/to/clinic.yml` builds a copy branded for one clinic (docs/clinics.md).
 site: $(READY)
@@ -22,19 +22,14 @@ test: $(READY) system-tools
 system-tools: $(READY)
 	$(PY) -m scripts ensure-tools
 
-# Each quality gate alone, on a fresh build. `make test` runs all of them too.
-check-links check-readability check-a11y check-html: check-%: site
-	$(PY) -m scripts check $*
-
-# Fails when a page is past its review date; a scheduled job runs it (docs/editing.md).
-check-review: $(READY)
-	$(PY) -m scripts check-review
-
-# Before every release (docs/editing.md): fails, listing every reason, while a helpline is unchecked,
-# an address or the publisher is the template's, or a page is overdue. Not in `make test`: the
-# repository is a template and fails it by design. CLINIC=profile checks that clinic's copy.
-check-release: $(READY)
-	$(PY) -m scripts check-release $(if $(CLINIC),--clinic $(CLINIC))
+# Any check alone, by its name in the one registry (scripts/checks/registry.py; `$(PY) -m scripts check
+# --list`): check-links, check-a11y, check-parity, check-review, check-release ... `make test` runs every
+# check the registry marks for it. A check that reads the site builds it first; CLINIC=profile builds
+# that clinic's copy, and check-release checks the project as that clinic's build makes it
+# (docs/editing.md). check-release is not in `make test`: the repository is a template and fails it by
+# design. check-external needs a network.
+check-%: $(READY)
+	$(PY) -m scripts check --build $(if $(CLINIC),--clinic $(CLINIC)) $*
 
 # Per language, one document a clinician or translator reads and signs on paper (review-pack/).
 review-pack: site
@@ -45,10 +40,6 @@ review-pack: site
 VARIANTS ?= 20
 check-variants: $(READY) system-tools
 	DIT_VARIANTS=$(VARIANTS) DIT_VARIANTS_SEED=$(SEED) $(PY) -m pytest -s tests/test_variants.py
-
-# Needs a network: fetches every external link. Never part of the offline gates.
-check-external: site
-	$(PY) -m scripts check external
 
 # The virtual environment, with the pinned and hashed requirements; redone when they change.
 $(READY): requirements.txt

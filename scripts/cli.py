@@ -40,15 +40,34 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Run quality gates on the built site; print each report; fail if any found a problem."""
+    """Run checks from the registry (scripts/checks/registry.py); print each report; fail if any found a problem."""
     from scripts.checks import registry
-    site = Path(args.site).resolve()
-    if not (site / "index.html").exists():
-        print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
+    from scripts.inputs.clinic import ProfileError
+    if args.list:
+        for check in registry.CHECKS.values():
+            where = "make test" if check.in_make_test else "alone"
+            print(f"{check.name:<20} {where:<9} needs {check.needs:<12} {check.description}")
+        return 0
+    names = [name for given in args.names for name in (registry.in_make_test() if given == "all" else [given])]
+    unknown = [name for name in names if name not in registry.CHECKS]
+    if unknown or not names:
+        print(f"check: {', '.join(unknown) or 'nothing to run'}: name checks from {', '.join(registry.CHECKS)}, "
+              "or all (see `check --list`)", file=sys.stderr)
         return 2
+    site = Path(args.site).resolve()
+    if any(registry.CHECKS[name].needs == registry.SITE for name in names):
+        if args.build and cmd_build(args):
+            return 1
+        if not (site / "index.html").exists():
+            print(f"{site}: no built site here (run `make site` first)", file=sys.stderr)
+            return 2
     failed = []
-    for name in args.names:
-        problems, report = registry.CHECKS[name](site)
+    for name in dict.fromkeys(names):
+        try:
+            problems, report = registry.run(name, site, ROOT, Path(args.clinic) if args.clinic else None)
+        except ProfileError as error:
+            print(error, file=sys.stderr)
+            return 1
         print(report, end="\n\n")
         if problems:
             failed.append(f"{name}: {len(problems)} problem(s)")
@@ -56,30 +75,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def run_one_check(name: str, clinic: str | None = None) -> int:
+    """The old commands (check-review, check-release): one check's report alone, and its verdict."""
+    from scripts.checks import registry
+    from scripts.inputs.clinic import ProfileError
+    try:
+        problems, report = registry.run(name, clinic=Path(clinic) if clinic else None)
+    except ProfileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(report)
+    return 1 if problems else 0
+
+
 def cmd_check_review(args: argparse.Namespace) -> int:
     """Fail when any page is past its review date (run this on a schedule)."""
-    from scripts.checks import review
-    from scripts.inputs import release
-    found = review.overdue()
-    print(f"Review dates on {release.build_date().isoformat()}: {len(found)} page(s) overdue.")
-    for line in found:
-        print(f"  OVERDUE {line}")
-    return 1 if found else 0
+    return run_one_check("review")
 
 
 def cmd_check_release(args: argparse.Namespace) -> int:
     """Fail, listing every reason, while the site is not ready to publish (docs/editing.md)."""
-    from scripts.checks import release_gate
-    from scripts.inputs.clinic import ProfileError
-    try:
-        found = release_gate.clinic_problems(Path(args.clinic)) if args.clinic else release_gate.problems()
-    except ProfileError as error:
-        print(error, file=sys.stderr)
-        return 1
-    for line in found:
-        print(line)
-    print(f"Not ready for release: {len(found)} reason(s) above." if found else "Ready for release.")
-    return 1 if found else 0
+    return run_one_check("release", args.clinic)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -114,7 +130,11 @@ def cmd_translations(args: argparse.Namespace) -> int:
             stale += bool(status is None or status.stale)
         print(f"{page:<{width}}  " + "  ".join(cells))
     print(f"\n{stale} translated page(s) missing or out of date with the English.")
-    return 1 if args.check and stale else 0
+    if not args.check:
+        return 0
+    from scripts.checks import registry
+    problems, _ = registry.run("translations")  # the verdict is the registry's check, as for `check translations`
+    return 1 if problems else 0
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
@@ -231,16 +251,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
     commands.add_parser("ensure-tools", help="find or install Chromium, Java, pdftotext, nginx and the hosts' npm tools for the checks"
                         ).set_defaults(run=cmd_ensure_tools)
-    check = commands.add_parser("check", help="run quality gates on the built site")
-    check.add_argument("names", nargs="+", choices=["links", "readability", "a11y", "html", "external"])
+    check = commands.add_parser("check", help="run checks by name (`check --list`), or `check all`: those `make test` runs")
+    check.add_argument("names", nargs="*", help="check names, or all")
+    check.add_argument("--list", action="store_true", help="list every check: name, when it runs, what it needs")
     check.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
+    check.add_argument("--build", action="store_true", help="build site/ first when a named check reads it")
+    check.add_argument("--clinic", help="a clinic profile: --build builds its copy; `release` checks the project as it builds it")
     check.set_defaults(run=cmd_check)
-    commands.add_parser("check-review", help="fail if any page is past its review date").set_defaults(run=cmd_check_review)
-    gate = commands.add_parser("check-release", help="fail, listing every reason, while the site is not ready to publish")
+    commands.add_parser("check-review", help="the same as `check review`").set_defaults(run=cmd_check_review)
+    gate = commands.add_parser("check-release", help="the same as `check release` (fails, listing every reason, while the site is not ready to publish)")
     gate.add_argument("--clinic", help="check the project as this clinic profile builds it")
     gate.set_defaults(run=cmd_check_release)
     status = commands.add_parser("translations", help="print the translation status table")
-    status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale")
+    status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale (as `check translations`)")
     status.set_defaults(run=cmd_translations)
     stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
     stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from scripts import build
-from scripts.checks import parity
+from scripts.checks import registry
 from scripts.inputs import translations
-from scripts.inputs.settings import ROOT, languages, quality
+from scripts.inputs.settings import ROOT, languages
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -18,37 +18,28 @@ TRANSLATED = [language.code for language in languages()][1:]
 REVIEWERS = {"test-reviewer": {"name": "Test Reviewer", "role": "Translator"}}
 
 
-def ratio(lang: str) -> tuple[float, float]:
-    ratios = quality()["length_ratio"]
-    return tuple(ratios.get(lang, ratios["default"]))
-
-
-@pytest.mark.parametrize("lang", TRANSLATED)
-def test_every_translation_keeps_the_english_structure(lang):
-    found = []
-    for source in PAGES.values():
-        found += parity.differences(CONTENT / "en" / source, CONTENT / lang / source, ratio(lang))
-    assert found == []
-
-
-@pytest.mark.parametrize("lang", TRANSLATED)
-def test_every_translation_records_the_english_version_it_was_made_from(lang):
-    for source in PAGES.values():
-        status = translations.status_of(CONTENT / lang / source, CONTENT / "en" / source, lang, source, {})
-        assert not status.stale, f"content/{lang}/{source} is out of date: update it, then run `python -m scripts stamp`"
-
-
-def test_parity_names_the_file_and_what_differs(tmp_path):
-    page = tmp_path / "pl" / "what-to-expect.md"
-    page.parent.mkdir()
-    text = (CONTENT / "pl" / "what-to-expect.md").read_text(encoding="utf-8")
+def test_parity_names_the_file_and_what_differs(project):
+    page = project / "content" / "pl" / "what-to-expect.md"
+    text = page.read_text(encoding="utf-8")
     text = re.sub(r"\n## [^\n]*\{#interpreters\}\n", "\n", text)  # a dropped heading
     text = text.replace("{{ message:sessions_weekly }}", "Zwykle masz 16 sesji.", 1)  # a typed number instead of the setting
     page.write_text(text, encoding="utf-8")
-    found = "\n".join(parity.differences(CONTENT / "en" / "what-to-expect.md", page, ratio("pl")))
-    assert f"{page.as_posix()}: headings differ" in found and "(2, 'interpreters')" in found
+    problems, report = registry.run("parity", root=project)
+    found = "\n".join(problems)
+    assert "content/pl/what-to-expect.md: headings differ" in found and "(2, 'interpreters')" in found
     assert "placeholders differ from the English: missing ['{{message:sessions_weekly}}']" in found
     assert "numbers the English does not have: ['16']" in found
+    assert all(line.startswith("content/pl/what-to-expect.md: ") for line in problems), report
+
+
+def test_a_stale_or_missing_translation_fails_the_translations_check(project):
+    english = project / "content" / "en" / "glossary.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    (project / "content" / "cy" / "questions.md").unlink()
+    problems, _ = registry.run("translations", root=project)
+    stale = [f"content/{lang}/glossary.md: out of date with content/en/glossary.md (update it, then run "
+             "`python -m scripts stamp`)" for lang in TRANSLATED]
+    assert problems == [stale[0], "content/cy/questions.md: missing (translate content/en/questions.md)", *stale[1:]]
 
 
 def _translated_pair(tmp_path, lang="pl", page="glossary.md"):

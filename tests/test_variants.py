@@ -121,8 +121,8 @@ def check_variant(profile: dict, site) -> None:
     for lang in LANGUAGES[1:]:
         assert (site / lang).is_dir() == (lang in profile["languages"]), lang
     assert links.bad_contact_links(site) == []
-    for gate in (registry.check_readability, registry.check_html):
-        problems, report = gate(site, ROOT)
+    for name in ("readability", "html"):
+        problems, report = registry.run(name, site, ROOT)
         assert problems == [], report
     # Accessibility on the pages whose numbers and names changed (the whole site takes minutes).
     changed = [f"/{prefix(lang)}{address}" for lang in profile["languages"] for address in CHANGED_PAGES]

@@ -50,10 +50,11 @@ def shape(text: str) -> Shape:
     )
 
 
-def differences(english: Path, translated: Path, ratio: tuple[float, float]) -> list[str]:
-    """Every way the translation's structure differs from the English, each naming the file."""
+def differences(english: Path, translated: Path, ratio: tuple[float, float], where: str | None = None) -> list[str]:
+    """Every way the translation's structure differs from the English, each naming the file (as `where`
+    says, else its whole path)."""
     source, target = shape(english.read_text(encoding="utf-8")), shape(translated.read_text(encoding="utf-8"))
-    where = translated.as_posix()
+    where = where or translated.as_posix()
     found = []
     if source.headings != target.headings:
         missing = sorted(set(source.headings) - set(target.headings))
@@ -79,4 +80,18 @@ def differences(english: Path, translated: Path, ratio: tuple[float, float]) -> 
     if source.length and not low <= target.length / source.length <= high:
         found.append(f"{where}: length is {target.length / source.length:.2f} times the English "
                      f"(expected {low} to {high})")
+    return found
+
+
+def project_differences(content: Path, languages: list[str], ratios: dict) -> list[str]:
+    """Every translated page under content/ against its English page (the first language), each
+    problem naming the file as content/<lang>/<page>. `ratios` is quality.yml's length_ratio."""
+    source, found = languages[0], []
+    for lang in languages[1:]:
+        ratio = tuple(ratios.get(lang, ratios["default"]))
+        for english in sorted((content / source).rglob("*.md")):
+            page = english.relative_to(content / source)
+            translated = content / lang / page
+            if translated.exists():
+                found += differences(english, translated, ratio, f"{content.name}/{lang}/{page.as_posix()}")
     return found

@@ -1,17 +1,41 @@
-"""The quality gates over a built site: links, readability, accessibility and HTML. Each returns
-its problems (empty means it passes) and a report that names the page and the problem."""
+"""The one registry of quality gates. The CLI (`python -m scripts check NAME`), `make check-NAME` and
+pytest (tests/test_checks.py) all run a gate from here, so it runs the same way from all three.
+
+Each check has a name, a one-line description, what it needs (the sources, or a built site), whether
+`make test` runs it, and a function from its inputs to its problems (empty means it passes) and a
+report that names the page or file and the problem."""
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
-from scripts.checks import accessibility, html_validation, links, readability
-from scripts.inputs import settings
+from scripts.checks import accessibility, html_validation, links, page_weight, parity, readability, release_gate, review
+from scripts.inputs import addresses, release, settings, translations
+from scripts.outputs import redirects
 from scripts.system.serve_static import serve
 
 Result = tuple[list[str], str]
+SITE, SOURCES = "a built site", "the sources"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    root: Path = settings.ROOT     # the project: content/, settings/, mkdocs.yml
+    site: Path | None = None       # the built site, for the checks that read one
+    clinic: Path | None = None     # a clinic profile: the release check checks the project as it builds it
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    description: str
+    needs: str                     # SITE or SOURCES
+    in_make_test: bool
+    run: Callable[[Inputs], Result]
 
 
 def _site_url(root: Path) -> str:
@@ -30,37 +54,145 @@ def content_pages(site: Path, root: Path = settings.ROOT) -> dict[str, str]:
     return found
 
 
-def check_links(site: Path, root: Path = settings.ROOT) -> Result:
-    report = links.check(site, urlsplit(_site_url(root)).netloc)
+# Checks of a built site ---------------------------------------------------------------------------
+
+def check_links(inputs: Inputs) -> Result:
+    report = links.check(inputs.site, urlsplit(_site_url(inputs.root)).netloc)
     return report.broken, report.text()
 
 
-def check_external(site: Path, root: Path = settings.ROOT) -> Result:
-    """Fetch every external link (needs a network; never part of the offline gates)."""
-    urls = sorted(links.external_links(site, urlsplit(_site_url(root)).netloc))
+def check_external(inputs: Inputs) -> Result:
+    urls = sorted(links.external_links(inputs.site, urlsplit(_site_url(inputs.root)).netloc))
     result = subprocess.run([sys.executable, "-m", "linkcheck", "--check-extern", "--recursion-level=0",
                              "--no-status", *urls], capture_output=True, text=True)
     problems = [] if result.returncode == 0 else [f"{len(urls)} external links checked: see the report"]
     return problems, result.stdout
 
 
-def check_readability(site: Path, root: Path = settings.ROOT) -> Result:
-    scores, failures = readability.check(site, content_pages(site, root), settings.quality(root)["readability"])
+def check_readability(inputs: Inputs) -> Result:
+    scores, failures = readability.check(inputs.site, content_pages(inputs.site, inputs.root),
+                                         settings.quality(inputs.root)["readability"])
     return failures, readability.report(scores, failures)
 
 
-def check_accessibility(site: Path, root: Path = settings.ROOT) -> Result:
-    addresses = ["/" + page for page in links.pages(site)]
-    waivers = settings.read_yaml(root / "settings" / "a11y-waivers.yml") or {}
-    with serve(site) as base:
-        report = accessibility.check_parallel(base, addresses, waivers)
+def check_accessibility(inputs: Inputs) -> Result:
+    pages = ["/" + page for page in links.pages(inputs.site)]
+    waivers = settings.read_yaml(inputs.root / "settings" / "a11y-waivers.yml") or {}
+    with serve(inputs.site) as base:
+        report = accessibility.check_parallel(base, pages, waivers)
     return report.violations + [f"request to another host: {u}" for u in report.other_hosts], report.text()
 
 
-def check_html(site: Path, root: Path = settings.ROOT) -> Result:
-    report = html_validation.check(site, settings.read_yaml(root / "settings" / "html-waivers.yml") or [])
+def check_html(inputs: Inputs) -> Result:
+    report = html_validation.check(inputs.site, settings.read_yaml(inputs.root / "settings" / "html-waivers.yml") or [])
     return report.errors, report.text()
 
 
-CHECKS = {"links": check_links, "readability": check_readability, "a11y": check_accessibility,
-          "html": check_html, "external": check_external}
+def check_page_weight(inputs: Inputs) -> Result:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
+    with serve(inputs.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
+        problems, figures = page_weight.budget_problems(inputs.site, base, browser)
+        browser.close()
+    return problems, _report("Page weight (gzip, as a host sends it)", figures, problems)
+
+
+def check_published_addresses(inputs: Inputs) -> Result:
+    published = addresses.published(inputs.root)
+    missing = [f"{address}: published, but this build has no such page (add a move to settings/moves.yml)"
+               for address in published
+               if not (inputs.site / address.lstrip("/") / ("index.html" if address.endswith("/") else "")).exists()]
+    unrecorded = [f"{address}: new in this build, not in settings/{addresses.PUBLISHED} (run `python -m "
+                  "scripts record-addresses` and commit)"
+                  for address in sorted(redirects.current_addresses(inputs.site) - set(published))]
+    return missing + unrecorded, _report(f"{len(published)} published addresses", [], missing + unrecorded)
+
+
+# Checks of the sources ----------------------------------------------------------------------------
+
+def check_parity(inputs: Inputs) -> Result:
+    codes = [language.code for language in settings.languages(inputs.root)]
+    found = parity.project_differences(inputs.root / "content", codes, settings.quality(inputs.root)["length_ratio"])
+    return found, _report(f"Structure of every translation against its English page ({', '.join(codes[1:])})", [], found)
+
+
+def check_translations(inputs: Inputs) -> Result:
+    content = inputs.root / "content"
+    source, *others = [language.code for language in settings.languages(inputs.root)]
+    statuses = {(s.lang, s.page): s for s in translations.table(content, [source, *others],
+                                                                  settings.load(inputs.root).reviewers, source)}
+    found = []
+    for lang in others:
+        for page in translations.pages(content, source):
+            status = statuses.get((lang, page))
+            if status is None:
+                found.append(f"content/{lang}/{page}: missing (translate content/{source}/{page})")
+            elif status.stale:
+                found.append(f"content/{lang}/{page}: out of date with content/{source}/{page} (update it, "
+                             "then run `python -m scripts stamp`)")
+    return found, _report("Translations against the English they were made from", [], found)
+
+
+def check_review(inputs: Inputs) -> Result:
+    found = review.overdue(inputs.root)
+    lines = [f"Review dates on {release.build_date(inputs.root).isoformat()}: {len(found)} page(s) overdue."]
+    return found, "\n".join(lines + [f"  OVERDUE {line}" for line in found])
+
+
+def check_release(inputs: Inputs) -> Result:
+    """Raises clinic.ProfileError, naming every problem, for a clinic profile that does not load."""
+    found = (release_gate.clinic_problems(inputs.clinic, inputs.root) if inputs.clinic
+             else release_gate.problems(inputs.root))
+    return found, "\n".join(found + [f"Not ready for release: {len(found)} reason(s) above." if found
+                                     else "Ready for release."])
+
+
+def check_lint(inputs: Inputs) -> Result:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--no-cache",
+                             "scripts", "tests"], cwd=inputs.root, capture_output=True, text=True)
+    found = [line for line in result.stdout.splitlines() if line.split(":", 1)[0].endswith(".py")]
+    if result.returncode and not found:  # ruff itself failed (a bad setting): say how
+        found = [f"ruff: {(result.stderr or result.stdout).strip()}"]
+    return found, "\n".join([f"ruff check scripts tests: {len(found)} problem(s)."] + [f"  PROBLEM {line}" for line in found])
+
+
+def _report(title: str, figures: list[str], problems: list[str]) -> str:
+    return "\n".join([f"{title}: {len(problems)} problem(s)."] + [f"  {line}" for line in figures]
+                     + [f"  PROBLEM {line}" for line in problems])
+
+
+CHECKS = {check.name: check for check in (
+    Check("links", "every page's internal links and #anchors, and every phone, text and email link", SITE, True,
+          check_links),
+    Check("readability", "every page's reading level and sentence lengths, in every language", SITE, True,
+          check_readability),
+    Check("a11y", "WCAG 2.2 A and AA (axe), reflow and text spacing, light and dark, phone and desktop", SITE,
+          True, check_accessibility),
+    Check("html", "valid HTML on every page (Nu HTML Checker)", SITE, True, check_html),
+    Check("page-weight", "bytes and requests of a first visit, a second page and an embed page, within budget",
+          SITE, True, check_page_weight),
+    Check("published-addresses", "every address ever published still resolves; every new one is recorded",
+          SITE, True, check_published_addresses),
+    Check("parity", "every translation keeps its English page's structure, links, placeholders and numbers",
+          SOURCES, True, check_parity),
+    Check("translations", "every translation exists and is up to date with the English it was made from",
+          SOURCES, True, check_translations),
+    Check("review", "no page is past its review date (run on a schedule too)", SOURCES, True, check_review),
+    Check("lint", "ruff over scripts/ and tests/ (settings in pyproject.toml)", SOURCES, True, check_lint),
+    Check("external", "every external link answers (needs a network, so never in `make test`)", SITE, False,
+          check_external),
+    Check("release", "ready to publish: numbers checked, own addresses and publisher, no page overdue "
+          "(the template fails it by design, so not in `make test`)", SOURCES, False, check_release),
+)}
+
+
+def in_make_test() -> list[str]:
+    """The checks `make test` runs, which is what `check all` runs."""
+    return [name for name, check in CHECKS.items() if check.in_make_test]
+
+
+def run(name: str, site: Path | None = None, root: Path = settings.ROOT, clinic: Path | None = None) -> Result:
+    """One check's problems and report."""
+    return CHECKS[name].run(Inputs(root=root, site=site, clinic=clinic))

@@ -1,4 +1,4 @@
-"""`make bench`: figures, never a pass or fail (the budgets are tests: tests/test_page_weight.py).
+"""`make bench`: figures, never a pass or fail (the budgets are the page-weight check).
 
 - Page weight of each kind of page in English and Arabic in headless Chromium (scripts/checks/page_weight.py):
   first visit, a second page, and after opening search; against the same pages built by an
@@ -6,7 +6,7 @@
 - Build time of the full site, each step's share, against a plain `mkdocs build` of the same content
   in every language (Material's defaults, static-i18n, none of our hooks or overrides).
 - Scaling: the build with the content multiplied 1x, 4x and 16x, and with 1, 6 and 12 languages.
-- How long each quality gate takes on the whole site.
+- How long each check `make test` runs takes on the whole site.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
 """
@@ -170,11 +170,9 @@ def scaling(work: Path, runs: int) -> dict:
 
 def gate_times(site: Path) -> dict:
     out = {}
-    for name, gate in registry.CHECKS.items():
-        if name == "external":
-            continue  # needs a network
+    for name in registry.in_make_test():
         start = time.perf_counter()
-        gate(site)
+        registry.run(name, site)
         out[name] = round(time.perf_counter() - start, 1)
     return out
 
