@@ -34,10 +34,29 @@ class Problem:
 FORMATS = FormatChecker(formats=())
 
 
-@FORMATS.checks("date")
+@FORMATS.checks("yaml-date")
 def _is_yaml_date(value: object) -> bool:
-    # YAML reads 2026-11-26 written bare as a date; quoted, or written 26/11/2026, it is text.
+    # YAML reads 2026-11-26 written bare as a date; quoted, or written 26/11/2026, it is text. Pages and
+    # settings need the date itself (templates format it); an editor's YAML server ignores this format.
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+@FORMATS.checks("date")
+def _is_date(value: object) -> bool:
+    # JSON Schema's own meaning, as an editor checks it: a real date written YYYY-MM-DD, bare or quoted.
+    return _is_yaml_date(value) or as_date(value) is not None
+
+
+def as_date(value: object) -> dt.date | None:
+    """A YAML date, or text written YYYY-MM-DD that is a real date; else None."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def schema_path(name: str) -> Path:
