@@ -124,7 +124,7 @@ def _translate(error: ValidationError) -> list[Problem]:
     value = error.instance
     template = _template(error.schema, error.validator, value)
     if template is None:
-        template = "is empty" if value is None else _default(error)
+        return [Problem(key_of(path), _default(error))]
     fields = {"value": repr(value), "short": _short(value), "limit": error.validator_value,
               "length": len(value) if isinstance(value, (str, list, dict)) else "",
               "suggestion": suggestion(str(value), [str(c) for c in error.validator_value])
@@ -146,12 +146,18 @@ def _template(schema: dict, keyword: str, value: object = ...) -> str | None:
 
 
 def _default(error: ValidationError) -> str:
+    """The words for an error whose schema gives none."""
+    value = error.instance
+    if value is None:
+        return "is empty"
     if error.validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"must be {' or '.join(TYPE_NAMES[t] for t in wanted)}, not {type_name(error.instance)}"
+        return f"must be {' or '.join(TYPE_NAMES[t] for t in wanted)}, not {type_name(value)}"
     if error.validator == "enum":
-        return "unknown value {value}; {suggestion}"
-    return error.message
+        return f"unknown value {value!r}; {suggestion(str(value), [str(c) for c in error.validator_value])}"
+    if isinstance(value, str) and not value.strip():
+        return "is empty"
+    return error.message  # jsonschema's own words, for a rule that has no x-message yet
 
 
 TYPE_NAMES = {"object": "a mapping of keys to values", "array": "a list", "string": "text",
