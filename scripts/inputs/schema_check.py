@@ -71,6 +71,11 @@ def _registry() -> Registry:
         for path in sorted(FOLDER.glob("*.schema.json")))
 
 
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name), registry=_registry(), format_checker=FORMATS)
+
+
 def schema(name: str) -> dict:
     """A fresh copy of one schema, which the caller may narrow (the clinic profile's languages)."""
     return json.loads(schema_path(name).read_text(encoding="utf-8"))
@@ -78,8 +83,8 @@ def schema(name: str) -> dict:
 
 def problems(data: object, name_or_schema: str | dict, lines: dict[str, int] | None = None) -> list[Problem]:
     """Every way `data` breaks the schema, in the order of the document's keys."""
-    chosen = schema(name_or_schema) if isinstance(name_or_schema, str) else name_or_schema
-    validator = Draft202012Validator(chosen, registry=_registry(), format_checker=FORMATS)
+    validator = (_validator(name_or_schema) if isinstance(name_or_schema, str)
+                 else Draft202012Validator(name_or_schema, registry=_registry(), format_checker=FORMATS))
     found = [problem for error in validator.iter_errors(data) for problem in _translate(error)]
     return in_document_order([Problem(p.key, p.message, locate(p.key, lines or {})) for p in found])
 
@@ -195,7 +200,7 @@ def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
     """Each key's line in a YAML text ("translation.status" -> 7), read from the parser's node marks,
     in the order the keys are written; empty if the text is not YAML."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: fast
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}
