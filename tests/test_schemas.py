@@ -8,7 +8,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from scripts.inputs import frontmatter, schema_check, settings
+from scripts.inputs import frontmatter, schema_check, settings, validate
 from scripts.inputs.settings import ROOT
 
 SCHEMAS = sorted(schema_check.FOLDER.glob("*.schema.json"))
@@ -62,3 +62,14 @@ def test_a_schema_error_reads_as_a_friendly_message_with_its_line():
         ("last_updated", 3, "must be a date like 2026-11-26, not '30/11/2026'")]
     assert {p.key for p in found[2:]} == {"description", "next_review", "reviewed_by"}
     assert all(p.message.startswith("is missing") and p.line is None for p in found[2:])
+
+
+def test_problems_in_several_settings_files_are_reported_at_once(project):
+    service = project / "settings" / "service.yml"
+    service.write_text(service.read_text(encoding="utf-8").replace("minutes: 50", "minutes: fifty"), encoding="utf-8")
+    sources = project / "settings" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "wikipedia: {txt: An encyclopedia}\n", encoding="utf-8")
+    assert validate.problems(project) == [
+        "settings/service.yml: field 'minutes' must be a whole number from 30 to 60, not 'fifty'",
+        "settings/sources.yml: field 'wikipedia.text' is missing",
+        "settings/sources.yml: field 'wikipedia.txt' unknown key; did you mean 'text'?"]
