@@ -67,6 +67,21 @@ def test_a_changed_english_page_makes_its_translation_stale(tmp_path):
     assert not translations.status_of(translated, english, "pl", "glossary.md", {}).stale
 
 
+def test_stamping_a_page_changes_only_its_source_hash_line(tmp_path):
+    english, translated = _translated_pair(tmp_path, lang="cy")
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    text = translated.read_text(encoding="utf-8")
+    # A comment, quotes and a long line must all survive the edit of the header.
+    text = text.replace('reviewed_by: ""', 'reviewed_by: ""  # nobody yet', 1)
+    translated.write_text(text, encoding="utf-8")
+    assert translations.stamp(translated, english)
+    before, after = text.splitlines(), translated.read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(before) == len(after) and len(changed) == 1, changed
+    assert changed[0][1].startswith("  source_hash: ") and changed[0][1] != changed[0][0]
+    assert not translations.stamp(translated, english), "stamping again changes nothing"
+
+
 def test_a_reviewed_translation_whose_text_changes_goes_back_to_draft(tmp_path):
     english, translated = _translated_pair(tmp_path)
     _mark_reviewed(translated)

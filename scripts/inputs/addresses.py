@@ -10,13 +10,7 @@ PUBLISHED = "published-addresses.txt"
 
 
 def moves(root: Path = settings.ROOT) -> list[dict]:
-    data = settings.read_yaml(root / "settings" / "moves.yml") or []
-    for number, move in enumerate(data, start=1):
-        if not (isinstance(move, dict) and set(move) == {"from", "to"}
-                and all(isinstance(v, str) and v.endswith("/") and not v.startswith("/") for v in move.values())):
-            raise settings.SettingsError(f"settings/moves.yml: entry {number} must be 'from: old-path/' and "
-                                         "'to: new-path/' (paths below the language root, ending in /)")
-    return data
+    return settings.read_checked(root / "settings" / "moves.yml", "moves")
 
 
 def published(root: Path = settings.ROOT) -> list[str]:

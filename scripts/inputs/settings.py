@@ -9,23 +9,29 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from scripts.inputs import phones
+from scripts.inputs import phones, schema_check
 
 ROOT = Path(__file__).resolve().parents[2]
 # The domain of the address mkdocs.yml ships with (https://dit.example.org/): a deployment sets its own.
 PLACEHOLDER_DOMAIN = "example.org"
-FORMATS = ("face_to_face", "video", "phone")
 PHASES = ("beginning", "middle", "ending")
-# What a service may set, inclusive: the range every translation's sentences are written and tested
-# for (tests/test_plurals.py). DIT is usually 16 sessions of about 50 minutes; services vary around it.
-ALLOWED = {"sessions": (6, 24), "minutes": (30, 60)}
+# What a service may set, from its schema: the ranges every translation's sentences are written and
+# tested for (tests/test_plurals.py), and the formats sessions are held in.
+_SERVICE = schema_check.schema("service")["$defs"]
+ALLOWED = {name: (_SERVICE[name]["minimum"], _SERVICE[name]["maximum"]) for name in ("sessions", "minutes")}
+FORMATS = tuple(_SERVICE["formats"]["items"]["enum"])
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 # The sections of /get-help-now/: each nation, then what works anywhere in the UK.
 SECTIONS = (*NATIONS, "anywhere_uk")
 
 
 class SettingsError(ValueError):
-    """A settings file is missing, does not parse, or holds a bad value."""
+    """A settings file is missing, does not parse, or holds bad values: one problem a line, each
+    naming the file and the field; `problems` holds the same lines."""
+
+    def __init__(self, problems: str | list[str]):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,13 @@ class Settings:
     urgent: UrgentRoutes
 
 
+# Every settings file and the schema its shape is checked by (scripts/inputs/schemas/<name>.schema.json).
+SCHEMAS = {"service.yml": "service", "helplines.yml": "helplines", "sources.yml": "sources",
+           "reviewers.yml": "reviewers", "urgent_help.yml": "urgent_help", "signoffs.yml": "signoffs",
+           "moves.yml": "moves", "quality.yml": "quality", "html-waivers.yml": "html-waivers",
+           "a11y-waivers.yml": "a11y-waivers"}
+
+
 def read_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -109,142 +122,148 @@ def is_placeholder_address(site_url: str | None) -> bool:
     return host == PLACEHOLDER_DOMAIN or host.endswith("." + PLACEHOLDER_DOMAIN)
 
 
-def _mapping(path: Path) -> dict:
-    data = read_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise SettingsError(f"{path}: expected a mapping of names to values")
+def shape_problems(path: Path, data: object, schema: str, noun: str = "field") -> list[str]:
+    """Where `data` (read from `path`) breaks its schema (scripts/inputs/schemas/), one line each."""
+    return [f"{path}: {noun} '{p.key}' {p.message}" if p.key else f"{path}: {p.message}"
+            for p in schema_check.problems(data, schema)]
+
+
+def read_checked(path: Path, schema: str, noun: str = "field") -> object:
+    """A YAML file's data, checked against its schema (an empty file is an empty mapping or list)."""
+    data = read_yaml(path)
+    if data is None:
+        data = [] if schema_check.schema(schema).get("type") == "array" else {}
+    found = shape_problems(path, data, schema, noun)
+    if found:
+        raise SettingsError(found)
     return data
 
 
-def load_service(path: Path) -> Service:
-    data = _mapping(path)
+def shapes_of_every_file(root: Path = ROOT) -> list[str]:
+    """Where any settings file breaks its schema, every problem at once (a file that is not there is
+    reported by the step that needs it)."""
+    found = []
+    for name, schema in SCHEMAS.items():
+        path = root / "settings" / name
+        if path.exists():
+            try:
+                read_checked(path, schema)
+            except SettingsError as error:
+                found += error.problems
+    return found
 
-    def whole(field: str, value: object) -> int:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise SettingsError(f"{path}: field '{field}' must be a whole number above 0, not {value!r}")
-        return value
 
-    for field in ALLOWED:
-        problem = range_problem(field, data.get(field))
-        if problem:
-            raise SettingsError(f"{path}: field '{field}' {problem}")
-    sessions, minutes = data["sessions"], data["minutes"]
-    phases: dict[str, tuple[int, int]] = {}
+def phase_problems(service: dict) -> list[tuple[str, str]]:
+    """(field, message) where the phases do not follow on from each other to the last session."""
     previous_last = 0
     for name in PHASES:
-        span = (data.get("phases") or {}).get(name)
-        if not (isinstance(span, list) and len(span) == 2):
-            raise SettingsError(f"{path}: field 'phases.{name}' must be [first session, last session]")
-        first, last = (whole(f"phases.{name}", n) for n in span)
+        first, last = service["phases"][name]
         if first != previous_last + 1 or last < first:
-            raise SettingsError(
-                f"{path}: field 'phases.{name}' is {span}: phases must follow on from each other "
-                f"(this one should start at session {previous_last + 1})")
-        phases[name] = (first, last)
+            return [(f"phases.{name}", f"is {[first, last]}: phases must follow on from each other "
+                                       f"(this one should start at session {previous_last + 1})")]
         previous_last = last
-    if previous_last != sessions:
-        raise SettingsError(f"{path}: field 'phases.ending' ends at {previous_last} but 'sessions' is {sessions}")
-    formats = tuple(data.get("formats") or ())
-    if not formats or any(f not in FORMATS for f in formats):
-        raise SettingsError(f"{path}: field 'formats' must list some of {', '.join(FORMATS)}, not {list(formats)}")
-    url = data.get("self_referral_url")
-    if not (isinstance(url, str) and url.startswith("https://")):
-        raise SettingsError(f"{path}: field 'self_referral_url' must be an https:// address")
-    return Service(sessions, minutes, phases, formats, url)
+    if previous_last != service["sessions"]:
+        return [("phases.ending", f"ends at {previous_last} but 'sessions' is {service['sessions']}")]
+    return []
 
 
-def range_problem(field: str, value: object) -> str | None:
-    """What is wrong with a service's count (sessions, minutes), or None."""
-    low, high = ALLOWED[field]
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        return f"must be a whole number from {low} to {high}, not {value!r}"
-    return None
+def service_problems(data: object) -> list[tuple[str, str]]:
+    """(field, message) for everything wrong with service settings: their shape, then their phases."""
+    shape = schema_check.problems(data, "service")
+    return [(p.key, p.message) for p in shape] if shape else phase_problems(data)
+
+
+def load_service(path: Path) -> Service:
+    data = read_yaml(path) or {}
+    found = service_problems(data)
+    if found:
+        raise SettingsError([f"{path}: field '{key}' {message}" for key, message in found])
+    phases = {name: tuple(data["phases"][name]) for name in PHASES}
+    return Service(data["sessions"], data["minutes"], phases, tuple(data["formats"]), data["self_referral_url"])
 
 
 def load_phones(path: Path) -> dict[str, Phone]:
-    found = {}
-    for key, entry in _mapping(path).items():
-        if not isinstance(entry, dict) or "number" not in entry:
-            raise SettingsError(f"{path}: field '{key}' needs a 'number' (as the organisation writes it, in quotes)")
+    found, problems = {}, []
+    for key, entry in read_checked(path, "helplines").items():
         try:
             number = phones.parse(entry["number"], as_written=True)
         except ValueError as error:
-            raise SettingsError(f"{path}: field '{key}.number': {error}") from None
+            problems.append(f"{path}: field '{key}.number': {error}")
+            continue
         hours = entry.get("hours")
-        if hours is not None and not (isinstance(hours, dict) and isinstance(hours.get("en"), str) and hours["en"].strip()
-                                      and all(isinstance(v, str) and v.strip() for v in hours.values())):
-            raise SettingsError(f"{path}: field '{key}.hours' must map language codes to the opening hours in words, "
-                                "with at least 'en' (en: Monday to Thursday from 6pm to 2am)")
-        found[key] = Phone(id=key, number=number, organisation=str(entry.get("organisation", "")),
+        found[key] = Phone(id=key, number=number, organisation=entry["organisation"],
                            sms_body=entry.get("sms_body"), verified_on=entry.get("verified_on"),
                            hours={str(k): " ".join(v.split()) for k, v in hours.items()} if hours else None)
+    if problems:
+        raise SettingsError(problems)
     return found
 
 
 def load_sources(path: Path) -> dict[str, Source]:
-    sources = {}
-    for key, entry in _mapping(path).items():
-        if not isinstance(entry, dict) or not entry.get("text"):
-            raise SettingsError(f"{path}: field '{key}' needs a 'text'")
-        sources[key] = Source(id=key, text=entry["text"], url=entry.get("url"))
-    return sources
+    return {key: Source(id=key, text=entry["text"], url=entry.get("url"))
+            for key, entry in read_checked(path, "sources").items()}
+
+
+def route_problems(data: dict, phones: dict[str, Phone]) -> list[tuple[str, str]]:
+    """(field, message) where settings/urgent_help.yml names a route settings/helplines.yml lacks, leaves a
+    nation out of the block on every page, or a route without its name."""
+    found = []
+    lists = {f"sections.{key}": data["sections"][key] for key in SECTIONS} | {"block": data["block"]}
+    lists |= {f"languages.{lang}.block": own["block"] for lang, own in (data.get("languages") or {}).items()
+              if "block" in own}
+    for field, ids in lists.items():
+        for item in ids:
+            if item not in phones:
+                found.append((field, f"names '{item}', which is not in settings/helplines.yml (known: {', '.join(phones)})"))
+    if list(data["sections"]) != list(SECTIONS):
+        found.append(("sections", f"must list {', '.join(SECTIONS)}, in this order, each with its routes"))
+    for nation in NATIONS:
+        if data["sections"][nation][0] not in data["block"]:
+            found.append(("block", f"must name {nation}'s route '{data['sections'][nation][0]}': "
+                                   "the block on every page shows every UK nation's route"))
+    routes = {i for ids in lists.values() for i in ids}
+    for route in sorted(routes - set(data["names"])):
+        found.append((f"names.{route}", "needs the organisation's name in English (en)"))
+    for lang, own in (data.get("languages") or {}).items():
+        for item in own.get("first", []):
+            if item not in SECTIONS and item not in routes:
+                found.append((f"languages.{lang}.first", f"names '{item}', which is neither a section nor a route"))
+    return found
 
 
 def load_urgent(path: Path, phones: dict[str, Phone]) -> UrgentRoutes:
-    data = _mapping(path)
-
-    def ids(field: str, value: object) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise SettingsError(f"{path}: field '{field}' must be a list of ids from settings/helplines.yml")
-        for item in value:
-            if item not in phones:
-                raise SettingsError(f"{path}: field '{field}' names '{item}', which is not in settings/helplines.yml "
-                                    f"(known: {', '.join(phones)})")
-        return tuple(value)
-
-    raw_sections = data.get("sections")
-    if not isinstance(raw_sections, dict) or list(raw_sections) != list(SECTIONS):
-        raise SettingsError(f"{path}: field 'sections' must list {', '.join(SECTIONS)}, in this order, "
-                            "each with its routes")
-    sections = {key: ids(f"sections.{key}", raw_sections[key]) for key in SECTIONS}
-    block = ids("block", data.get("block"))
-    for nation in NATIONS:
-        if sections[nation][0] not in block:
-            raise SettingsError(f"{path}: field 'block' must name {nation}'s route '{sections[nation][0]}': "
-                                "the block on every page shows every UK nation's route")
-    names = data.get("names") or {}
-    routes = {i for key in SECTIONS for i in sections[key]} | set(block)
-    for route in sorted(routes):
-        if not (isinstance(names.get(route), dict) and isinstance(names[route].get("en"), str)):
-            raise SettingsError(f"{path}: field 'names.{route}' needs the organisation's name in English (en)")
-    languages = data.get("languages") or {}
-    for lang, own in languages.items():
-        if not isinstance(own, dict) or set(own) - {"first", "block"}:
-            raise SettingsError(f"{path}: field 'languages.{lang}' may hold 'first' and 'block' only")
-        for item in own.get("first", []):
-            if item not in SECTIONS and item not in routes:
-                raise SettingsError(f"{path}: field 'languages.{lang}.first' names '{item}', which is neither a "
-                                    "section nor a route")
-        if "block" in own:
-            ids(f"languages.{lang}.block", own["block"])
-    return UrgentRoutes(block, sections, names, languages)
+    data = read_checked(path, "urgent_help")
+    found = route_problems(data, phones)
+    if found:
+        raise SettingsError([f"{path}: field '{key}' {message}" for key, message in found])
+    sections = {key: tuple(data["sections"][key]) for key in SECTIONS}
+    return UrgentRoutes(tuple(data["block"]), sections, data["names"], data.get("languages") or {})
 
 
 def load(root: Path = ROOT) -> Settings:
+    """Every settings file the site is built from, checked; SettingsError names every problem found."""
     folder = root / "settings"
-    phones = load_phones(folder / "helplines.yml")
-    return Settings(
-        service=load_service(folder / "service.yml"),
-        phones=phones,
-        sources=load_sources(folder / "sources.yml"),
-        reviewers=_mapping(folder / "reviewers.yml"),
-        urgent=load_urgent(folder / "urgent_help.yml", phones),
-    )
+    found: list[str] = []
+
+    def attempt(load_one, *args):
+        try:
+            return load_one(*args)
+        except SettingsError as error:
+            found.extend(error.problems)
+            return None
+    service = attempt(load_service, folder / "service.yml")
+    phones_found = attempt(load_phones, folder / "helplines.yml")
+    sources = attempt(load_sources, folder / "sources.yml")
+    reviewers = attempt(read_checked, folder / "reviewers.yml", "reviewers")
+    urgent = attempt(load_urgent, folder / "urgent_help.yml", phones_found) if phones_found is not None else None
+    if found:
+        raise SettingsError(found)
+    return Settings(service=service, phones=phones_found, sources=sources, reviewers=reviewers, urgent=urgent)
 
 
 def load_strings(docs_dir: Path, lang: str) -> dict:
     """The interface strings of one language, from content/<lang>/strings.yml."""
-    return _mapping(docs_dir / lang / "strings.yml")
+    return read_checked(docs_dir / lang / "strings.yml", "strings", noun="key")
 
 
 @dataclass(frozen=True)
@@ -267,10 +286,10 @@ def languages(root: Path = ROOT) -> list[Language]:
 
 def quality(root: Path = ROOT) -> dict:
     """Thresholds for the content checks (settings/quality.yml)."""
-    return _mapping(root / "settings" / "quality.yml")
+    return read_checked(root / "settings" / "quality.yml", "quality")
 
 
 def load_clinic(root: Path = ROOT) -> dict | None:
     """settings/clinic.yml, written by a clinic build (scripts/inputs/clinic.py); None for the generic site."""
     path = root / "settings" / "clinic.yml"
-    return _mapping(path) if path.exists() else None
+    return read_yaml(path) if path.exists() else None

@@ -36,30 +36,18 @@ class SignOff:
 
 
 def load(root: Path = ROOT) -> list[SignOff]:
-    """Every recorded sign-off, checked: each problem names the file and the field."""
+    """Every recorded sign-off, checked (its schema, then that each reviewer is listed)."""
     path = root / FILE
     if not path.exists():
         return []
-    data = settings.read_yaml(path) or []
-    if not isinstance(data, list):
-        raise SettingsError(f"{path}: expected a list of sign-offs")
+    data = settings.read_checked(path, "signoffs")
     reviewers = settings.read_yaml(root / "settings" / "reviewers.yml") or {}
-    found = []
-    for index, entry in enumerate(data):
-        where = f"{FILE.as_posix()}: sign-off [{index}]"
-        if not isinstance(entry, dict):
-            raise SettingsError(f"{where} must be a mapping (reviewer, language, date, pages, commit)")
-        if entry.get("reviewer") not in reviewers:
-            raise SettingsError(f"{where} field 'reviewer' names {entry.get('reviewer')!r}, who is not in "
-                                "settings/reviewers.yml")
-        if not isinstance(entry.get("date"), dt.date):
-            raise SettingsError(f"{where} field 'date' must be a date like 2026-11-30")
-        pages = entry.get("pages")
-        if not (isinstance(pages, list) and pages and all(isinstance(p, str) for p in pages)):
-            raise SettingsError(f"{where} field 'pages' must list Markdown files under content/<language>/")
-        found.append(SignOff(entry["reviewer"], str(entry.get("language", "")), entry["date"], tuple(pages),
-                             str(entry.get("commit") or "")))
-    return found
+    unlisted = [f"{FILE.as_posix()}: field '[{index}].reviewer' names {entry['reviewer']!r}, who is not in "
+                "settings/reviewers.yml" for index, entry in enumerate(data) if entry["reviewer"] not in reviewers]
+    if unlisted:
+        raise SettingsError(unlisted)
+    return [SignOff(entry["reviewer"], entry["language"], entry["date"], tuple(entry["pages"]),
+                    str(entry.get("commit") or "")) for entry in data]
 
 
 def latest(records: list[SignOff], language: str, page: str) -> SignOff | None:

@@ -12,13 +12,14 @@ A translated page's front matter carries:
 from __future__ import annotations
 
 import hashlib
-import re
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+from scripts.inputs.frontmatter import block, split
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,6 @@ class Status:
     def label(self) -> str:
         words = "reviewed" if self.reviewed else "draft"
         return f"{words}, {'STALE' if self.stale else 'up to date'}" + (f" ({self.note})" if self.note else "")
-
-
-def split(text: str) -> tuple[dict, str]:
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    return yaml.safe_load(match.group(1)) or {}, match.group(2)
 
 
 def text_hash(meta: dict, body: str) -> str:
@@ -75,25 +69,43 @@ def table(docs_dir: Path, languages: list[str], reviewers: dict, source: str = "
 def stamp(translated: Path, english: Path) -> bool:
     """Record the English page's current fingerprint as the one this translation was made from.
     Returns True when the file changed."""
-    text = translated.read_text(encoding="utf-8")
     new_hash = text_hash(*split(english.read_text(encoding="utf-8")))
-    line = f"  source_hash: {new_hash}"
-    if re.search(r"^  source_hash: .*$", text, re.M):
-        updated = re.sub(r"^  source_hash: .*$", line, text, count=1, flags=re.M)
-    elif re.search(r"^translation:\n", text, re.M):
-        updated = re.sub(r"^translation:\n", f"translation:\n{line}\n", text, count=1, flags=re.M)
-    else:
-        updated = re.sub(r"\n---\n", f"\ntranslation:\n{line}\n  status: draft\n---\n", text, count=1)
-    translated.write_text(updated, encoding="utf-8")
-    return updated != text
+
+    def record(meta: CommentedMap) -> None:
+        if not isinstance(meta.get("translation"), dict):
+            meta["translation"] = CommentedMap(status="draft")
+        if meta["translation"].get("source_hash") != new_hash:
+            meta["translation"]["source_hash"] = new_hash
+            meta["translation"].move_to_end("source_hash", last=False)  # first, as the docstring shows
+    return _edit_header(translated, record)
 
 
 def mark_reviewed(translated: Path, reviewer: str) -> None:
     """Record that a listed reviewer checked this translation as it stands now."""
-    text = translated.read_text(encoding="utf-8")
-    meta, body = split(text)
-    fingerprint = text_hash(meta, body)
-    text = re.sub(r"^  (status|reviewer|reviewed_hash): .*\n", "", text, flags=re.M)
-    text = re.sub(r"^translation:\n", "translation:\n  status: reviewed\n"
-                  f"  reviewer: {reviewer}\n  reviewed_hash: {fingerprint}\n", text, count=1, flags=re.M)
-    translated.write_text(text, encoding="utf-8")
+    fingerprint = text_hash(*split(translated.read_text(encoding="utf-8")))
+
+    def record(meta: CommentedMap) -> None:
+        translation = meta.setdefault("translation", CommentedMap())
+        translation.update(status="reviewed", reviewer=reviewer, reviewed_hash=fingerprint)
+    _edit_header(translated, record)
+
+
+def _edit_header(page: Path, change) -> bool:
+    """Change a page's front matter through a round-trip YAML parser, so comments, order, quoting and
+    every other line stay as they are. Returns True when the file changed."""
+    text = page.read_text(encoding="utf-8")
+    header = block(text)
+    if header is None:
+        raise ValueError(f"{page}: front matter is missing (start the file with --- and the fields)")
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long description
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    meta = yaml.load(header) or CommentedMap()
+    change(meta)
+    out = io.StringIO()
+    yaml.dump(meta, out)
+    updated = text.replace(header, out.getvalue(), 1)
+    if updated != text:
+        page.write_text(updated, encoding="utf-8")
+    return updated != text

@@ -11,18 +11,9 @@ import yaml
 from scripts.inputs import frontmatter, grammar, settings, urgent_help
 from scripts.inputs.placeholders import COUNT_OUTSIDE_MESSAGE, MESSAGE_FIELDS, PLACEHOLDER
 
-ALLOWED_FIELDS = {"title", "description", "last_updated", "next_review", "reviewed_by", "sources", "translation"}
-TRANSLATION_FIELDS = {"source_hash", "status", "reviewer", "reviewed_hash"}
 # Something that looks like a UK phone number (0800 1111 too, or 999, 111, 116 123, 18001 111) typed into a page;
 # "NHS 111", "NHS 24" and "999 BSL" (a video relay app and website, not a number) are the services' names.
 TYPED_PHONE = re.compile(r"(?<!NHS )(?<!\d)(?<!\d\.)(?:0\d{2,4}[ \u00a0]?\d{3,4}[ \u00a0]?\d{3,4}|0800[ \u00a0]?\d{4}|999(?![ \u00a0]BSL)|111|116[ \u00a0]?123|18001[ \u00a0]?111|85258)(?!\d|\.\d)")
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
-
-
-def _at(where: str, text: str, needle: str) -> str:
-    """`where` with the 1-based line where `needle` starts a line ("file.md:4"), if it does."""
-    match = re.search(rf"^{re.escape(needle)}", text, re.M)
-    return f"{where}:{text.count(chr(10), 0, match.start()) + 1}" if match else where
 
 
 def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], phones: dict,
@@ -33,45 +24,18 @@ def check_page(path: Path, where: str, reviewers: dict, source_ids: set[str], ph
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return [f"{where}:{line}: not UTF-8 text (save the file as UTF-8)"]
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return [f"{where}:1: front matter is missing (start the file with --- and the fields; see docs/editing.md)"]
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [f"{where}:{line}: front matter is not valid YAML ({getattr(error, 'problem', error)})"]
-    if not isinstance(meta, dict):
-        return [f"{where}:2: front matter must be fields like 'title: ...'"]
-    found = []
-    for field in sorted(set(meta) - ALLOWED_FIELDS):
-        hint = next((f for f in ALLOWED_FIELDS if _close(f, field)), None)
-        found.append(f"{_at(where, text, field + ':')}: front matter field '{field}' is not known"
-                     + (f" (did you mean '{hint}'?)" if hint else f" (known: {', '.join(sorted(ALLOWED_FIELDS))})"))
-    for problem in frontmatter.problems(meta, where, reviewers, source_ids):
-        field = re.search(r"field '(\w+)'", problem)
-        found.append(problem.replace(f"{where}: ", f"{_at(where, text, field.group(1) + ':') if field else where}: ", 1))
-    translation = meta.get("translation")
-    if translation is not None:
-        if not isinstance(translation, dict):
-            found.append(f"{_at(where, text, 'translation:')}: front matter field 'translation' must hold source_hash and status")
-        else:
-            for field in sorted(set(translation) - TRANSLATION_FIELDS):
-                found.append(f"{_at(where, text, '  ' + field + ':')}: front matter field 'translation.{field}' is not known")
-            if translation.get("status") not in ("draft", "reviewed"):
-                found.append(f"{_at(where, text, '  status:')}: front matter field 'translation.status' must be draft or reviewed")
-            elif translation["status"] == "reviewed" and translation.get("reviewer") not in reviewers:
-                found.append(f"{_at(where, text, '  reviewer:')}: front matter field 'translation.reviewer' must name "
-                             "someone in settings/reviewers.yml")
-    body = text[match.end():]
+        meta, body = frontmatter.read(text)
+    except frontmatter.FrontMatterError as error:
+        return [f"{where}:{error.line}: {error}"]
+    found = frontmatter.problems(meta, where, reviewers, source_ids, frontmatter.lines(text))
     if not body.strip():
         found.append(f"{where}: the page has no text (write the page, or remove the file and its nav entry)")
     try:
         markdown.markdown(body, extensions=["attr_list", "admonition", "md_in_html"])
     except Exception as error:  # Python-Markdown rarely fails, but when it does, say where
         found.append(f"{where}: the Markdown could not be read ({error})")
-    offset = text.count("\n", 0, match.end())
+    offset = text.count("\n", 0, len(text) - len(body))  # the body is the end of the file
     for number, line in enumerate(body.splitlines(), start=offset + 1):
         found += _count_problems(f"{where}:{number}", line, messages or {})
         for typed in TYPED_PHONE.finditer(PLACEHOLDER.sub(" ", line)):
@@ -97,18 +61,17 @@ def _count_problems(where: str, line: str, messages: dict) -> list[str]:
     return found
 
 
-def _close(a: str, b: str) -> bool:
-    import difflib
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
 def problems(root: Path = settings.ROOT) -> list[str]:
     """Every problem in the project's inputs; an empty list means the build may start."""
     found: list[str] = []
     try:
+        # Settings problems stop the check here: nothing else can be trusted without them.
+        found = settings.shapes_of_every_file(root)
+        if found:
+            raise settings.SettingsError(found)
         loaded = settings.load(root)
     except settings.SettingsError as error:
-        return [str(error).replace(f"{root}/", "")]  # name files as the editor sees them
+        return [problem.replace(f"{root}/", "") for problem in error.problems]  # files as the editor sees them
     from scripts.inputs import addresses
     try:
         for number, move in enumerate(addresses.moves(root), start=1):
@@ -116,7 +79,7 @@ def problems(root: Path = settings.ROOT) -> list[str]:
                     not (root / "content" / "en" / move["to"] / "index.md").exists():
                 found.append(f"settings/moves.yml: entry {number}: 'to: {move['to']}' is not a page")
     except settings.SettingsError as error:
-        found.append(str(error))
+        found += error.problems
     try:
         languages = [language.code for language in settings.languages(root)]
     except (settings.SettingsError, KeyError, TypeError) as error:
@@ -144,6 +107,8 @@ def problems(root: Path = settings.ROOT) -> list[str]:
                          "(rename it to match an English page, or add the English page first)")
         strings = content / code / "strings.yml"
         data = _strings(strings)
+        found += settings.shape_problems(Path(f"content/{code}/strings.yml"), data, "strings", noun="key") \
+            if strings.exists() else []
         for page in sorted(pages):
             found += check_page(content / code / page, f"content/{code}/{page}", loaded.reviewers,
                                 set(loaded.sources), loaded.phones, data.get("messages") or {})
