@@ -2,7 +2,6 @@
 address redirects in every language."""
 from __future__ import annotations
 
-from scripts import build
 from scripts.inputs.settings import ROOT
 from scripts.outputs import redirects
 from tests.conftest import soup
@@ -20,9 +19,8 @@ def test_every_address_of_this_build_is_recorded_as_published(site):
     assert new == [], f"run `.venv/bin/python -m scripts record-addresses` and commit: {new[:5]}"
 
 
-def test_a_moved_page_redirects_from_its_old_address_in_every_language(project, tmp_path):
-    (project / "settings" / "moves.yml").write_text("- from: words-we-use/\n  to: glossary/\n", encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
+def test_a_moved_page_redirects_from_its_old_address_in_every_language(changed):
+    site = changed.site  # changes.a_moved_page: words-we-use/ moved to glossary/
     for prefix in ("", "cy/", "pl/", "es/", "ar/", "ur/"):
         page = soup(site / prefix / "words-we-use" / "index.html")
         assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../glossary/"
