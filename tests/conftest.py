@@ -1,4 +1,5 @@
-"""Build the site once per test session; tests read the built pages."""
+"""Build the site once per test run, whatever the number of pytest-xdist workers; tests read the
+built pages (tests/builds.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,11 +9,29 @@ from bs4 import BeautifulSoup
 
 from scripts import build
 from scripts.inputs.settings import ROOT
+from tests import builds
+
+WANTED = pytest.StashKey[set]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Remember which shared builds this run's tests read: a worker waiting for one builds another
+    meanwhile, but only one that some test will read."""
+    config.stash[WANTED] = {name for item in items for name in getattr(item, "fixturenames", ())
+                            if name in builds.MAKERS}
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return build.build(ROOT, tmp_path_factory.mktemp("built") / "site")
+def site(request, tmp_path_factory) -> Path:
+    """The site as `make site` builds it, PDFs included; never changed by a test."""
+    return builds.made_once("site", tmp_path_factory, request.config.stash[WANTED]) / "site"
+
+
+@pytest.fixture(scope="session")
+def changed(request, tmp_path_factory) -> builds.Changed:
+    """A copy of the project with every change in tests/changes.py, and its site (no PDFs)."""
+    folder = builds.made_once("changed", tmp_path_factory, request.config.stash[WANTED])
+    return builds.Changed(folder / "project", folder / "site")
 
 
 @pytest.fixture

@@ -2,24 +2,19 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
+import shutil
+from pathlib import Path
 
 import pytest
 
 from scripts import build
 from scripts.inputs import frontmatter
+from scripts.inputs.settings import ROOT
 from tests.conftest import page_path, soup
 
 
-def test_changing_the_service_settings_changes_the_pages(project, tmp_path):
-    settings = project / "settings" / "service.yml"
-    text = settings.read_text(encoding="utf-8")
-    text = text.replace("sessions: 16", "sessions: 12").replace("minutes: 50", "minutes: 45")
-    text = text.replace("middle: [5, 12]", "middle: [5, 9]").replace("ending: [13, 16]", "ending: [10, 12]")
-    text = text.replace("formats: [face_to_face, video]", "formats: [video]")
-    settings.write_text(text, encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
+def test_changing_the_service_settings_changes_the_pages(changed):
+    site = changed.site  # changes.fewer_sessions_by_video: 12 sessions of 45 minutes, by video only
 
     home = soup(page_path(site, "")).article.get_text(" ", strip=True)
     assert "12 sessions" in home and "45 minutes" in home
@@ -32,21 +27,33 @@ def test_changing_the_service_settings_changes_the_pages(project, tmp_path):
     assert "sessions 10 to 12" in ending
 
 
-def test_a_broken_link_fails_the_strict_build_and_keeps_the_old_site(project, tmp_path):
-    site = build.build(project, tmp_path / "site")
+@pytest.fixture(scope="module")
+def refused(site, tmp_path_factory) -> tuple[str, Path]:
+    """One strict build of a copy whose questions page has a broken link and a link to a missing
+    anchor, over a copy of the built site: the build's error message, and that site's folder."""
+    folder = tmp_path_factory.mktemp("refused")
+    project = build.copy_project(ROOT, folder / "project")
     page = project / "content" / "en" / "questions.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Gone](no-such-page.md)\n", encoding="utf-8")
-    with pytest.raises(build.BuildError, match=r"questions\.md.*no-such-page\.md"):
-        build.build(project, site)
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Gone](no-such-page.md)\n\n[Focus](glossary.md#no-such-term)\n",
+                    encoding="utf-8")
+    previous = shutil.copytree(site, folder / "site")  # the site as the last good build left it
+    with pytest.raises(build.BuildError) as error:
+        build.build(project, previous)
+    return str(error.value), previous
+
+
+def test_a_broken_link_fails_the_strict_build_and_keeps_the_old_site(refused):
+    message, site = refused
+    assert re.search(r"questions\.md.*no-such-page\.md", message), message
     assert (site / "questions" / "index.html").exists(), "the previous site is still there"
     assert "no-such-page" not in (site / "questions" / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_missing_anchor_fails_the_strict_build(project, tmp_path):
-    page = project / "content" / "en" / "questions.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Focus](glossary.md#no-such-term)\n", encoding="utf-8")
-    with pytest.raises(build.BuildError, match="no-such-term"):
-        build.build(project, tmp_path / "site")
+def test_a_missing_anchor_fails_the_strict_build(refused):
+    message, _ = refused
+    assert "no-such-term" in message
+    # A warning, which --strict makes fatal (the same build also holds the broken link).
+    assert re.search(r"^WARNING\b.*no-such-term", message, re.M), message
 
 
 def test_an_unknown_placeholder_names_the_file(project, tmp_path):
@@ -87,18 +94,8 @@ def test_good_front_matter_has_no_problems():
     assert frontmatter.problems(GOOD, "content/en/x.md", reviewers={}, source_ids=set()) == []
 
 
-def test_a_listed_reviewer_and_a_recorded_sign_off_are_named_on_their_pages(project, tmp_path):
-    (project / "settings" / "reviewers.yml").write_text(
-        "test-reviewer:\n  name: Test Reviewer\n  role: Test role\n  qualification: Made-up qualification\n",
-        encoding="utf-8")
-    page = project / "content" / "en" / "glossary.md"
-    page.write_text(page.read_text(encoding="utf-8").replace('reviewed_by: ""', "reviewed_by: test-reviewer"),
-                    encoding="utf-8")
-    # A signed review pack, recorded as an editor does (the copy runs its own scripts on its own files).
-    subprocess.run([sys.executable, "-m", "scripts", "sign-off", "--reviewer", "test-reviewer", "--date", "2026-11-02",
-                    "--commit", "2026.11.01-0000000", "content/en/about-dit.md", "content/en/phases/middle.md"],
-                   cwd=project, check=True, capture_output=True, text=True)
-    site = build.build(project, tmp_path / "site")
+def test_a_listed_reviewer_and_a_recorded_sign_off_are_named_on_their_pages(changed):
+    site = changed.site  # changes.a_listed_reviewer_and_a_sign_off: the glossary's reviewer, two signed pages
     info = soup(page_path(site, "glossary/")).select_one(".dit-page-info").get_text(" ", strip=True)
     assert "Checked by: Test Reviewer, Test role" in info and "Not yet checked" not in info
     for signed in ("about-dit/", "phases/middle/"):
@@ -126,7 +123,6 @@ def test_the_build_warns_only_when_the_site_address_is_the_placeholder(
     """The terminal warning after `python -m scripts build [--clinic ...]`. MkDocs itself is not run:
     the warning depends only on the address the site was built for."""
     from scripts import cli
-    from scripts.inputs.settings import ROOT
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://dit.example.org/",
                                                                  f"site_url: {mkdocs_site_url}"), encoding="utf-8")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from scripts.inputs.settings import ROOT, load
+from tests import changes
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -113,14 +114,9 @@ def test_no_page_loads_anything_from_another_host(site):
         assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
 
 
-def test_quotes_and_ampersands_in_front_matter_are_escaped(project, tmp_path):
-    from scripts import build
-    page = project / "content" / "en" / "glossary.md"
-    text = page.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if line.startswith("description: "))
-    page.write_text(text.replace(old, "description: 'Words \"we\" use & more'", 1), encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
-    html = soup(page_path(site, "glossary/"))
+def test_quotes_and_ampersands_in_front_matter_are_escaped(changed):
+    # changes.quotes_in_a_description: 'Words "we" use & more'
+    html = soup(page_path(changed.site, f"{changes.QUOTED_PAGE}/"))
     description = html.find("meta", attrs={"name": "description"})["content"]
-    assert description == 'Words "we" use & more'
+    assert description == 'Words "we" use & more' == changes.QUOTED_DESCRIPTION
     assert html.find("meta", property="og:description")["content"] == description

@@ -2,7 +2,6 @@
 recorded, and a moved page's old address redirects in every language."""
 from __future__ import annotations
 
-from scripts import build
 from scripts.checks import registry
 from tests.conftest import soup
 
@@ -21,9 +20,8 @@ def test_a_published_address_that_is_gone_and_a_new_one_not_recorded_fail_the_ch
         "record-addresses` and commit)"]
 
 
-def test_a_moved_page_redirects_from_its_old_address_in_every_language(project, tmp_path):
-    (project / "settings" / "moves.yml").write_text("- from: words-we-use/\n  to: glossary/\n", encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
+def test_a_moved_page_redirects_from_its_old_address_in_every_language(changed):
+    site = changed.site  # changes.a_moved_page: words-we-use/ moved to glossary/
     for prefix in ("", "cy/", "pl/", "es/", "ar/", "ur/"):
         page = soup(site / prefix / "words-we-use" / "index.html")
         assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../glossary/"

@@ -8,20 +8,16 @@ import re
 import subprocess
 import sys
 
-from scripts import build
 from scripts.checks import review
 from scripts.inputs import release
 from scripts.inputs.settings import ROOT, load_strings
+from tests import changes
 from tests.conftest import page_path, soup
-
-
-def epoch(day: str) -> str:
-    return str(int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp()))
 
 
 def test_build_date_comes_from_source_date_epoch_or_the_commit(monkeypatch):
     release.build_date.cache_clear()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2030-02-03"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", changes.epoch("2030-02-03"))
     assert release.build_date() == dt.date(2030, 2, 3)
     release.build_date.cache_clear()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
@@ -30,21 +26,18 @@ def test_build_date_comes_from_source_date_epoch_or_the_commit(monkeypatch):
     release.build_date.cache_clear()
 
 
-def test_an_overdue_page_shows_a_notice_in_its_language(project, tmp_path, monkeypatch):
-    page = project / "content" / "pl" / "glossary.md"
-    page.write_text(re.sub(r"^next_review: \S+$", "next_review: 2027-01-01", page.read_text(encoding="utf-8"), flags=re.M),
-                    encoding="utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2027-06-01"))
-    site = build.build(project, tmp_path / "site")
-    notice = soup(page_path(site, "pl/glossary/")).select_one("article .dit-due")
+def test_an_overdue_page_shows_a_notice_in_its_language(changed):
+    # changes.an_overdue_polish_page: the Polish glossary was due on 2027-01-01; built on changes.TODAY
+    assert changes.TODAY == "2027-06-01"
+    notice = soup(page_path(changed.site, "pl/glossary/")).select_one("article .dit-due")
     assert notice.get_text(strip=True) == load_strings(ROOT / "content", "pl")["page_info"]["due_for_review"]
-    assert soup(page_path(site, "pl/about-dit/")).select_one(".dit-due") is None
-    assert review.overdue(project, dt.date(2027, 6, 1)) == [
+    assert soup(page_path(changed.site, "pl/about-dit/")).select_one(".dit-due") is None
+    assert review.overdue(changed.project, dt.date(2027, 6, 1)) == [
         "content/pl/glossary.md: review was due on 2027-01-01 (check the page, then update last_updated and next_review)"]
 
 
 def test_check_review_fails_on_an_overdue_page():
-    future = {"SOURCE_DATE_EPOCH": epoch("2028-01-01")}
+    future = {"SOURCE_DATE_EPOCH": changes.epoch("2028-01-01")}
     import os
     result = subprocess.run([sys.executable, "-m", "scripts", "check-review"], cwd=ROOT,
                             env={**os.environ, **future}, capture_output=True, text=True)

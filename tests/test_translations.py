@@ -10,6 +10,7 @@ from scripts import build
 from scripts.checks import registry
 from scripts.inputs import translations
 from scripts.inputs.settings import ROOT, languages
+from tests import changes
 from tests.conftest import page_path, soup
 from tests.pages import PAGES
 
@@ -98,14 +99,9 @@ def test_a_reviewer_must_be_listed(tmp_path):
     assert not status.reviewed and "not in settings/reviewers.yml" in status.note
 
 
-def test_pages_show_stale_and_reviewed_status(project, tmp_path):
-    (project / "settings" / "reviewers.yml").write_text(
-        "test-reviewer:\n  name: Test Reviewer\n  role: Translator\n", encoding="utf-8")
-    _mark_reviewed(project / "content" / "es" / "glossary.md")
-    english = project / "content" / "en" / "questions.md"
-    english.write_text(english.read_text(encoding="utf-8") + "\nA new answer.\n", encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
-
+def test_pages_show_stale_and_reviewed_status(changed):
+    # changes.a_reviewed_and_a_stale_translation: the Spanish glossary reviewed, the English questions changed
+    site = changed.site
     stale = soup(page_path(site, "es/questions/")).select_one(".dit-translation")
     assert stale.select_one(".dit-translation__stale"), "the English changed, so the page says so"
     assert soup(page_path(site, "es/glossary/")).select_one(".dit-translation") is None, "reviewed, up to date"
@@ -122,20 +118,12 @@ def test_status_table_lists_every_language_and_page(capsys):
     assert "draft, up to date" in out
 
 
-def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_hours(project, tmp_path):
-    french = project / "content" / "fr"
-    shutil.copytree(project / "content" / "pl", french)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "        - locale: ur\n", "        - locale: fr\n          name: Français\n        - locale: ur\n"),
-        encoding="utf-8")
+def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_hours(project, tmp_path, changed):
+    changes.add_french(project)  # its folder and its entry in mkdocs.yml
     with pytest.raises(build.BuildError, match=r"'breathing_space\.hours\.fr' is missing"):
         build.build(project, tmp_path / "refused")
-    # The hours of lines that are not open 24 hours, in the new language (here the Polish, copied).
-    helplines = project / "settings" / "helplines.yml"
-    helplines.write_text(re.sub(r"^    pl: (.*)$", r"    pl: \1\n    fr: \1", helplines.read_text(encoding="utf-8"),
-                                flags=re.M), encoding="utf-8")
-    site = build.build(project, tmp_path / "site")
+    # changed.site: the same, with changes.give_french_helpline_hours (the Polish hours, copied).
+    site = changed.site
     for address in PAGES:
         html = soup(page_path(site, f"fr/{address}"))
         assert html.html["lang"] == "fr" and html.body["dir"] == "ltr"
