@@ -30,8 +30,9 @@ def content_pages(site: Path, root: Path = settings.ROOT) -> dict[str, str]:
     return found
 
 
-def check_links(site: Path, root: Path = settings.ROOT) -> Result:
-    report = links.check(site, urlsplit(_site_url(root)).netloc)
+def check_links(site: Path, root: Path = settings.ROOT, pages: list[str] | None = None) -> Result:
+    """`pages` (addresses like "pl/about-dit/"): check only these and what they link to."""
+    report = links.check(site, urlsplit(_site_url(root)).netloc, pages)
     return report.broken, report.text()
 
 
@@ -57,8 +58,10 @@ def check_accessibility(site: Path, root: Path = settings.ROOT) -> Result:
     return report.violations + [f"request to another host: {u}" for u in report.other_hosts], report.text()
 
 
-def check_html(site: Path, root: Path = settings.ROOT) -> Result:
-    report = html_validation.check(site, settings.read_yaml(root / "settings" / "html-waivers.yml") or [])
+def check_html(site: Path, root: Path = settings.ROOT, pages: list[str] | None = None) -> Result:
+    """`pages` (addresses like "es/glossary/"): validate only these."""
+    only = None if pages is None else [links.html_file(site, page) for page in pages]
+    report = html_validation.check(site, settings.read_yaml(root / "settings" / "html-waivers.yml") or [], only)
     return report.errors, report.text()
 
 
