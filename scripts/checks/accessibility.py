@@ -46,10 +46,18 @@ class A11yReport:
         return "\n".join(lines)
 
 
+MIN_PAGES_PER_BROWSER = 4
+
+
 def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
     """The same check, split over one Chromium per processor core (each in a process of its own:
-    Playwright's synchronous API drives one browser per thread)."""
-    workers = max(1, min(os.cpu_count() or 1, 4))
+    Playwright's synchronous API drives one browser per thread). A few pages are checked here, in
+    one browser: starting a process and a browser costs about as much as checking a page."""
+    workers = max(1, min(os.cpu_count() or 1, 4, len(addresses) // MIN_PAGES_PER_BROWSER))
+    if workers == 1:
+        report = check(base_url, addresses, waivers)
+        report.violations.sort()
+        return report
     chunks = [addresses[i::workers] for i in range(workers)]
     processes = [subprocess.Popen([sys.executable, "-m", "scripts.checks.accessibility", base_url, json.dumps(waivers), *chunk],
                                   stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
