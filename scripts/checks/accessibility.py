@@ -46,10 +46,18 @@ class A11yReport:
         return "\n".join(lines)
 
 
+MIN_PAGES_PER_BROWSER = 4
+
+
 def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
     """The same check, split over one Chromium per processor core (each in a process of its own:
-    Playwright's synchronous API drives one browser per thread)."""
-    workers = max(1, min(os.cpu_count() or 1, 4))
+    Playwright's synchronous API drives one browser per thread). A few pages are checked here, in
+    one browser: starting a process and a browser costs about as much as checking a page."""
+    workers = max(1, min(os.cpu_count() or 1, 4, len(addresses) // MIN_PAGES_PER_BROWSER))
+    if workers == 1:
+        report = check(base_url, addresses, waivers)
+        report.violations.sort()
+        return report
     chunks = [addresses[i::workers] for i in range(workers)]
     processes = [subprocess.Popen([sys.executable, "-m", "scripts.checks.accessibility", base_url, json.dumps(waivers), *chunk],
                                   stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
@@ -69,40 +77,58 @@ def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str])
     return report
 
 
+# Material's search builds its index in a worker on every page load; axe does not use it and the
+# search dialog is checked as it is before first use, so that work is blocked here.
+SEARCH_WORK = ["*/search/search_index.json*", "*/workers/search.*"]
+
+
 def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None) -> A11yReport:
     """Run axe on every address (relative to base_url). `waivers` maps an axe rule id to its reason.
-    `browser` is a running Playwright browser to share; without one, Chromium is started here."""
+    `browser` is a running Playwright browser to share; without one, Chromium is started here, unable
+    to resolve any host but this machine's, so a request to another host is blocked as well as reported."""
     if browser is None:
         from playwright.sync_api import sync_playwright
         with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
+            own = playwright.chromium.launch(executable_path=str(ensure_chromium()),
+                                             args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
             try:
                 return check(base_url, addresses, waivers, own)
             finally:
                 own.close()
 
     report = A11yReport()
+    # No request routing: Playwright turns the browser's cache off for a routed context, and each page
+    # would then fetch and compile Material's scripts and styles again. Requests are watched instead.
     context = browser.new_context()
-
-    def only_this_site(route):
-        if "/search/search_index.json" in route.request.url or "/workers/search." in route.request.url:
-            # Search builds its index in the background on every page load; axe does not use it and
-            # the search dialog is checked as it is before first use, so skip that work here.
-            route.abort()
-        elif route.request.url.startswith((base_url, "data:")):
-            route.continue_()
-        else:
-            report.other_hosts.append(f"{route.request.url} (from {route.request.frame.url})")
-            route.abort()
-
-    context.route("**/*", only_this_site)
+    context.on("request", lambda request: None if request.url.startswith((base_url, "data:")) else
+               report.other_hosts.append(f"{request.url} (from {request.frame.url})"))
+    # axe in every document before the page's own scripts: compiled once, not once per page.
+    context.add_init_script(path=str(AXE_SCRIPT))
     try:
         tab = context.new_page()
+        devtools = context.new_cdp_session(tab)
+        devtools.send("Network.enable")
+        devtools.send("Network.setBlockedURLs", {"urls": SEARCH_WORK})
         for address in addresses:
             _check_page(tab, base_url, address, waivers, report)
     finally:
         context.close()
     return report
+
+
+# Once the page is in the colour scheme asked for (emulation may take a moment to reach it), axe.
+RUN_AXE = """async ([scheme, options]) => {
+  const query = matchMedia(`(prefers-color-scheme: ${scheme})`);
+  if (!query.matches) {
+    await new Promise((settled, failed) => {
+      query.addEventListener("change", settled, {once: true});
+      setTimeout(() => failed(new Error(`the page did not switch to the ${scheme} scheme`)), 10000);
+    });
+  }
+  return axe.run(document, {...options, resultTypes: ["violations", "incomplete"]});
+}"""
+# Each width in both schemes, ordered so the scheme changes only when the width does not.
+STATES = [("desktop", "light"), ("desktop", "dark"), ("phone", "dark"), ("phone", "light")]
 
 
 def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport) -> None:
@@ -111,37 +137,39 @@ def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], repor
     tab.set_viewport_size(VIEWPORTS["desktop"])
     tab.emulate_media(color_scheme="light")
     tab.goto(base_url + address.lstrip("/"), wait_until="load")
-    tab.add_script_tag(path=str(AXE_SCRIPT))
     # Check the settled page, not colours caught halfway through a theme transition.
     tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    for width, viewport in VIEWPORTS.items():
-        tab.set_viewport_size(viewport)
-        # WCAG 1.4.10 Reflow: at phone width nothing may make the page scroll sideways.
-        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 1:
-            report.violations.append(f"{address} [{width}]: reflow: the page scrolls sideways by {overflow}px")
-        for scheme in SCHEMES:
+    measured, scheme_now = set(), "light"
+    for width, scheme in STATES:
+        if width not in measured:
+            measured.add(width)
+            tab.set_viewport_size(VIEWPORTS[width])
+            # WCAG 1.4.10 Reflow: at phone width nothing may make the page scroll sideways.
+            overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 1:
+                report.violations.append(f"{address} [{width}]: reflow: the page scrolls sideways by {overflow}px")
+        if scheme != scheme_now:
             tab.emulate_media(color_scheme=scheme)
-            tab.wait_for_function("s => matchMedia(`(prefers-color-scheme: ${s})`).matches", arg=scheme)
-            # Light runs every WCAG rule; dark changes only colours, so it re-runs the colour rules.
-            options = ({"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {r: {"enabled": True} for r in EXTRA_RULES}}
-                       if scheme == "light" else {"runOnly": {"type": "rule", "values": COLOUR_RULES}})
-            result = tab.evaluate("options => axe.run(document, {...options, resultTypes: ['violations', 'incomplete']})", options)
-            report.runs += 1
-            where = f"{address} [{width}, {scheme}]"
-            for violation in result["violations"]:
-                targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-                line = f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
-                if violation["id"] in waivers:
-                    report.waived.append(f"{line} (waiver: {waivers[violation['id']]})")
-                else:
-                    report.violations.append(line)
-            for item in result["incomplete"]:
-                report.incomplete.setdefault(item["id"], set()).add(address)
+            scheme_now = scheme
+        # Light runs every WCAG rule; dark changes only colours, so it re-runs the colour rules.
+        options = ({"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {r: {"enabled": True} for r in EXTRA_RULES}}
+                   if scheme == "light" else {"runOnly": {"type": "rule", "values": COLOUR_RULES}})
+        result = tab.evaluate(RUN_AXE, [scheme, options])
+        report.runs += 1
+        where = f"{address} [{width}, {scheme}]"
+        for violation in result["violations"]:
+            targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+            line = f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+            if violation["id"] in waivers:
+                report.waived.append(f"{line} (waiver: {waivers[violation['id']]})")
+            else:
+                report.violations.append(line)
+        for item in result["incomplete"]:
+            report.incomplete.setdefault(item["id"], set()).add(address)
     # WCAG 1.4.12 Text Spacing: with a reader's spacing applied, at each width, no text is cut off.
     tab.add_style_tag(content=text_spacing.overrides_css(tab.evaluate("document.documentElement.lang")))
-    for width, viewport in VIEWPORTS.items():
-        tab.set_viewport_size(viewport)
+    for width in ("phone", "desktop"):
+        tab.set_viewport_size(VIEWPORTS[width])
         for problem in text_spacing.cut_off_text(tab):
             report.violations.append(f"{address} [{width}]: text spacing: {problem}")
 

@@ -55,9 +55,18 @@ def pages(site: Path) -> list[str]:
     return found
 
 
-def external_links(site: Path, own_host: str) -> dict[str, set[str]]:
+def html_file(site: Path, page: str) -> Path:
+    """The file of a page address as pages() gives it ("pl/about-dit/", "404.html")."""
+    return site / (page + "index.html" if page.endswith("/") or page == "" else page)
+
+
+def _html_files(site: Path, only: list[str] | None) -> list[Path]:
+    return sorted(site.rglob("*.html")) if only is None else [html_file(site, page) for page in only]
+
+
+def external_links(site: Path, own_host: str, only: list[str] | None = None) -> dict[str, set[str]]:
     links: dict[str, set[str]] = {}
-    for path in sorted(site.rglob("*.html")):
+    for path in _html_files(site, only):
         for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
             parts = urlsplit(a["href"])
             if parts.scheme in ("http", "https") and parts.netloc != own_host:
@@ -76,10 +85,10 @@ def bad_phone_link(href: str) -> str | None:
     return None if number.tel == target else f"dials {target}, not the one form {number.tel}"
 
 
-def bad_contact_links(site: Path) -> list[str]:
+def bad_contact_links(site: Path, only: list[str] | None = None) -> list[str]:
     """mailto: links that are not email addresses, and tel:/sms: links that would not connect."""
     found = []
-    for path in site.rglob("*.html"):
+    for path in _html_files(site, only):
         page = "/" + path.relative_to(site).as_posix()
         for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
                 'a[href^="mailto:"], a[href^="tel:"], a[href^="sms:"]'):
@@ -99,21 +108,25 @@ threads=4
 maxrequestspersecond=500
 [filtering]
 checkextern=0
+internlinks=^{own_site}
 ignore=
   {not_fetched}
 [AnchorCheck]
 """
 
 
-def check(site: Path, own_host: str) -> LinkReport:
-    report = LinkReport(external=external_links(site, own_host), broken=bad_contact_links(site))
+def check(site: Path, own_host: str, only: list[str] | None = None) -> LinkReport:
+    """Every page, or `only` the pages named (addresses as pages() gives them) and what they link to
+    (each link and #anchor on them, but not the links on the pages they link to)."""
+    report = LinkReport(external=external_links(site, own_host, only), broken=bad_contact_links(site, only))
     with tempfile.TemporaryDirectory() as tmp, serve(site, headers={"LinkChecker": "allowed"}) as base:
         config = Path(tmp) / "linkcheckerrc"
-        config.write_text(CONFIG.format(not_fetched=NOT_FETCHED), encoding="utf-8")
+        config.write_text(CONFIG.format(not_fetched=NOT_FETCHED, own_site=re.escape(base)), encoding="utf-8")
         config.chmod(0o644)
         Path(tmp).chmod(0o755)  # readable by `nobody`, whom linkchecker becomes when run as root
         command = [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--verbose", "-o", "csv",
-                   *[base + page for page in pages(site)]]
+                   *(["--recursion-level=1"] if only is not None else []),
+                   *[base + page for page in (pages(site) if only is None else only)]]
         result = subprocess.run(command, capture_output=True, text=True)
     rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
