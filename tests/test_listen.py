@@ -186,13 +186,15 @@ def test_pause_resume_and_stop_by_keyboard(speaking_tab, base_url):
     tab.wait_for_function("__speech.log.length === 1")
     assert toggle.inner_text() == words["pause"] and stop.is_visible()
     tab.keyboard.press("Space")
-    tab.wait_for_function("__speech.synth.paused")
-    assert toggle.inner_text() == words["resume"]
+    tab.wait_for_function("!__speech.synth.speaking")
+    assert toggle.inner_text() == words["resume"] and tab.evaluate("CSS.highlights.has('dit-listen')")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("!__speech.synth.paused")
-    tab.evaluate("__speech.end()")
     tab.wait_for_function("__speech.log.length === 2")
+    log = tab.evaluate("__speech.log")
+    assert log[1]["text"] == log[0]["text"], "Continue says the paused sentence again from its start"
     assert toggle.inner_text() == words["pause"]
+    tab.evaluate("__speech.end()")
+    tab.wait_for_function("__speech.log.length === 3")
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.matches('.dit-listen__stop')")
     tab.keyboard.press("Enter")
@@ -201,11 +203,11 @@ def test_pause_resume_and_stop_by_keyboard(speaking_tab, base_url):
     assert tab.evaluate("document.activeElement.matches('.dit-listen__toggle')"), "focus stays on the controls"
     assert tab.evaluate("CSS.highlights.has('dit-listen')") is False
     tab.evaluate("__speech.end()")
-    assert tab.evaluate("__speech.log.length") == 2, "nothing more is read after Stop"
+    assert tab.evaluate("__speech.log.length") == 3, "nothing more is read after Stop"
 
     toggle.focus()
     tab.keyboard.press("Enter")  # reading again, then the reader leaves the page
-    tab.wait_for_function("__speech.log.length === 3")
+    tab.wait_for_function("__speech.log.length === 4")
     cancels = int(tab.evaluate("sessionStorage.getItem('cancels')"))
     tab.locator("a.dit-urgent__more").click()
     tab.wait_for_url("**/get-help-now/")

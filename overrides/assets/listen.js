@@ -7,6 +7,8 @@
      (.dit-page-info) or the embed picker, then the urgent-help block.
    - A phone number is read digit by digit, a pause between the groups it is written in:
      "116 123" is spoken as "1 1 6, 1 2 3" (the voice says each digit in its own language).
+   - Pause stops the voice and Continue says the sentence again from its start: Chrome on Android
+     cancels on speechSynthesis.pause(), and a sentence heard whole is easier to follow.
    - It stops when the reader leaves the page. */
 (function () {
   "use strict";
@@ -174,6 +176,13 @@
     });
   }
 
+  function pause() {
+    run++;
+    synth.cancel();
+    next = Math.max(0, next - 1);  /* the sentence being read, again on Continue */
+    show("paused");
+  }
+
   function stop() {
     run++;
     synth.cancel();
@@ -183,8 +192,8 @@
 
   toggle.addEventListener("click", function () {
     if (state === "idle") start();
-    else if (state === "reading") { synth.pause(); show("paused"); }
-    else if (state === "paused") { synth.resume(); show("reading"); }
+    else if (state === "reading") pause();
+    else if (state === "paused") { show("reading"); speakNext(++run); }
   });
   stopButton.addEventListener("click", stop);
   addEventListener("pagehide", function () { if (state === "reading" || state === "paused") stop(); });
