@@ -175,6 +175,9 @@ def test_every_phone_number_is_read_digit_by_digit_in_groups(speaking_tab):
             assert not any(phone.display in line for line in spoken), f"{phone.display} was read as a number"
     assert "Call Samaritans on 1 1 6, 1 2 3. It is free and open 24 hours." in " ".join(spoken)
     assert "0 8 0 0, 8 3, 8 5, 8 7" in " ".join(spoken)
+    # The same numbers in the words around them too, where a voice would say "one hundred and eleven".
+    assert "Call NHS 1 1 1 on 1 1 1 and choose the mental health option." in spoken
+    assert "In an emergency, you can use 9 9 9 BSL." in spoken
 
 
 def test_pause_resume_and_stop_by_keyboard(speaking_tab, base_url):

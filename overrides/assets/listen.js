@@ -6,7 +6,8 @@
    - It reads the article in order, without the controls, the dates, sources and share panel
      (.dit-page-info) or the embed picker, then the urgent-help block.
    - A phone number is read digit by digit, a pause between the groups it is written in:
-     "116 123" is spoken as "1 1 6, 1 2 3" (the voice says each digit in its own language).
+     "116 123" is spoken as "1 1 6, 1 2 3" (the voice says each digit in its own language). So is the
+     same number in the text ("NHS 111", "999 BSL"), which a voice would read as a quantity.
    - Pause stops the voice and Continue says the sentence again from its start: Chrome on Android
      cancels on speechSynthesis.pause(), and a sentence heard whole is easier to follow.
    - It stops when the reader leaves the page. */
@@ -26,7 +27,7 @@
   var canHighlight = !!(window.CSS && CSS.highlights && window.Highlight);
   var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "sentence" }) : null;
   var state = "idle";  /* idle, reading, paused or no-voice */
-  var sentences = [], next = 0, voice = null, run = 0, marked = null;
+  var sentences = [], next = 0, voice = null, run = 0, marked = null, numbersInText = null;
 
   /* "0800 83 85 87" -> "0 8 0 0, 8 3, 8 5, 8 7" */
   function digitByDigit(written) {
@@ -77,7 +78,7 @@
     if (start >= end) return null;
     group.pieces.forEach(function (piece) {
       if (piece.end <= start || piece.start >= end) return;
-      if (!piece.phone) return void (spoken += text.slice(Math.max(start, piece.start), Math.min(end, piece.end)));
+      if (!piece.phone) return void (spoken += sayNumbers(text.slice(Math.max(start, piece.start), Math.min(end, piece.end))));
       if (phones.indexOf(piece.phone) < 0) spoken += digitByDigit(piece.phone.textContent);
       phones.push(piece.phone);
     });
@@ -87,10 +88,24 @@
     return { spoken: spoken.replace(/\s+/g, " ").trim(), range: range, block: group.block };
   }
 
+  /* The page's phone numbers where they stand in the text, outside their links. */
+  function sayNumbers(text) {
+    return numbersInText ? text.replace(numbersInText, function (all, before, number) {
+      return before + digitByDigit(number);
+    }) : text;
+  }
+
   function collect() {
-    var out = [];
-    [document.querySelector("article"), document.querySelector(".dit-urgent")].forEach(function (root) {
-      if (!root) return;
+    var out = [], written = {};
+    var roots = [document.querySelector("article"), document.querySelector(".dit-urgent")].filter(Boolean);
+    roots.forEach(function (root) {
+      Array.prototype.forEach.call(root.querySelectorAll(PHONE), function (link) { written[link.textContent.trim()] = 1; });
+    });
+    var numbers = Object.keys(written).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    numbersInText = numbers.length ? new RegExp("(^|\\D)(" + numbers.map(function (number) {
+      return number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    }).join("|") + ")(?!\\d)", "g") : null;
+    roots.forEach(function (root) {
       blocks(root).forEach(function (group) {
         sentenceSpans(group.text).forEach(function (span) {
           var found = sentence(group, span[0], span[1]);
