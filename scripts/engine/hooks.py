@@ -213,6 +213,7 @@ def _clinic_details(config, site: dict) -> dict | None:
         "nation_anchor": urgent_help.anchor(clinic["urgent_help"]["nation"]),
         "reviewer": None if not reviewer else {"name": reviewer["name"], "role": reviewer["role"][lang],
                                                "checked_on": reviewer["checked_on"]},
+        "listen": clinic.get("listen", True),  # the Listen button (partials/listen.html); a clinic may turn it off
     }
 
 

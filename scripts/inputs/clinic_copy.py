@@ -165,6 +165,7 @@ def clinic_settings(profile: ClinicProfile, logo_name: str | None) -> dict[str, 
         "reviewer": None if reviewer is None else {
             "name": reviewer.name, "role": dict(reviewer.role), "checked_on": reviewer.checked_on},
         "accessibility_contact": profile.accessibility_contact,
+        "listen": profile.listen,
     }
 
 

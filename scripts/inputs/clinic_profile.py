@@ -87,6 +87,7 @@ class ClinicProfile:
     logo: Path | None = None         # absolute path of the checked logo file
     service: Mapping[str, Any] = field(default_factory=dict)  # overrides of settings/service.yml
     reviewer: Reviewer | None = None
+    listen: bool = True              # the Listen button on every page (the device reads the page aloud)
 
     def name_in(self, lang: str) -> str:
         """The clinic's name in one language; a name not given in that language stays in English."""
@@ -300,4 +301,5 @@ def _profile(data: dict, path: Path, configured: list[str]) -> ClinicProfile:
         logo=(path.parent / data["logo"].strip()).resolve() if data.get("logo") else None,
         service=dict(data.get("service") or {}),
         reviewer=None if reviewer is None else Reviewer(" ".join(reviewer["name"].split()), texts(reviewer["role"]),
-                                                        schema_check.as_date(reviewer["checked_on"])))
+                                                        schema_check.as_date(reviewer["checked_on"])),
+        listen=data.get("listen", True))

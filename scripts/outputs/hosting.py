@@ -1,8 +1,9 @@
 """Safe hosting: the response headers every page should get, written for Netlify and Cloudflare
 Pages (`_headers`) and nginx (`_nginx.conf`), from the built site itself; and `robots.txt`.
 
-Content-Security-Policy allows no inline script except Material's own few, by their SHA-256 hashes,
-computed from the built pages (their text differs with page depth). Framing: `frame-ancestors *` for
+Content-Security-Policy allows no inline script except Material's own few and the Listen button's
+loader (partials/listen.html), by their SHA-256 hashes, computed from the built pages (Material's
+text differs with page depth; Listen needs nothing more). Framing: `frame-ancestors *` for
 embed pages only. In `_headers` every page gets, from the rule on /*, the one policy that lets only
 this site frame it; the two embed rules, which come later, take that policy away (`! Name`) and give
 the one that lets any site frame them. The hosts' own tools showed what this layout avoids: Netlify's engine
