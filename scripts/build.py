@@ -19,10 +19,7 @@ class BuildError(RuntimeError):
 
 
 def mkdocs_env() -> dict[str, str]:
-    from scripts.outputs import preview_images
-    # A copy of the project (tests, clinic builds) draws its preview images into this project's cache,
-    # not into a cold one of its own.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIT_PREVIEW_CACHE": str(preview_images.CACHE)}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _write_redirects(root: Path, site: Path, site_url: str) -> None:
@@ -71,7 +68,7 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
 
 
 # The build step that runs MkDocs itself, named in `timings` (make bench reads it by this name).
-MKDOCS_STEP = "mkdocs (all languages, pages, embeds, JSON, QR codes)"
+MKDOCS_STEP = "mkdocs (all languages)"
 
 
 def _folder_mode() -> int:
@@ -97,7 +94,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
     many variants, which check the PDFs elsewhere)."""
     from scripts.inputs import settings, validate
-    from scripts.outputs import hosting, precompress
+    from scripts.outputs import hosting, passes, precompress
     with _step(timings, "check inputs"):
         problems = validate.problems(root)
     if problems:
@@ -112,6 +109,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
                 cwd=root, env=mkdocs_env(), capture_output=True, text=True)
         if result.returncode != 0:
             raise BuildError(result.stdout + result.stderr)
+        with _step(timings, "pages' artefacts (search, 404, embeds, JSON, QR codes, leaflets, previews)"):
+            passes.run(work)
         if pdfs:
             with _step(timings, "leaflet PDFs"):
                 _build_pdfs(root, work)

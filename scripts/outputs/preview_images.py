@@ -19,10 +19,11 @@ from pathlib import Path
 from PIL import Image
 
 from scripts.inputs.settings import ROOT
+from scripts.inputs.site_paths import PREVIEW_FILE as FILE
+from scripts.inputs.site_paths import PREVIEW_HEIGHT as HEIGHT
+from scripts.inputs.site_paths import PREVIEW_WIDTH as WIDTH
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
-WIDTH, HEIGHT = 1200, 630
-FILE = "preview.png"  # beside each language's home page: /preview.png, /pl/preview.png
 CACHE = Path(os.environ.get("DIT_PREVIEW_CACHE", ROOT / ".cache" / "preview"))
 # The header's icon (Material Design Icons "chat-outline", Apache-2.0), as in assets/favicon.svg.
 ICON = ("M12 3C6.5 3 2 6.58 2 11a7.22 7.22 0 0 0 2.75 5.5c0 .6-.42 2.17-2.75 4.5 2.37-.11 4.64-1 6.47-2.5 "

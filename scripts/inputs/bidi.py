@@ -11,8 +11,9 @@ a letter (or a number and a space before one: "999 BSL") and ends with a letter 
 stays with the right-to-left text around it. Numbers alone are isolated where they are inserted
 (scripts/inputs/placeholders.py), phone links carry dir="ltr".
 
-Pure functions of HTML text: the MkDocs hooks call them on every article and on the interface parts
-of a page (a Jinja filter), another engine could call them the same way."""
+Pure functions of HTML text, so they live with the inputs: the engine calls them on every article and,
+as a Jinja filter, on the interface parts of a page; the output passes use the same filter for the
+embed pages and leaflets; another engine could call them the same way."""
 from __future__ import annotations
 
 import re
