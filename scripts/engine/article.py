@@ -11,12 +11,10 @@ from scripts.inputs import bidi
 
 
 def prepare(html: str, lang: str, base: str) -> str:
-    return mark_print_links(bidi.isolate_latin_runs(html, lang), base)
-
-
-def mark_print_links(fragment: str, base: str) -> str:
-    """Every link carries its absolute address, which the pages' print CSS writes out after it."""
-    soup = BeautifulSoup(fragment, "html.parser")
+    """The article as the page shows it; parsed once for both changes."""
+    soup = BeautifulSoup(html, "html.parser")
+    if lang in bidi.RTL:
+        bidi.isolate_latin_in(soup, lang)
     for link in soup.find_all("a", href=True):
         if not link["href"].startswith(("tel:", "sms:", "mailto:", "#")):
             link["data-print"] = urljoin(base, link["href"])

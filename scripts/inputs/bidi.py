@@ -61,6 +61,12 @@ def isolate_latin_runs(html: str, lang: str) -> str:
     if lang not in RTL:
         return html
     soup = BeautifulSoup(html, "html.parser")
+    isolate_latin_in(soup, lang)
+    return str(soup)
+
+
+def isolate_latin_in(soup: BeautifulSoup, lang: str) -> None:
+    """isolate_latin_runs on a parsed document, changed in place (for a caller that changes it more)."""
     for bdi in soup.find_all("bdi", lang=False):
         # An isolate already there (the publisher's name) gets its language when it is one Latin run.
         if LATIN_RUN.fullmatch(bdi.get_text().strip()) and _declared_language(bdi, lang) is None:
@@ -82,4 +88,3 @@ def isolate_latin_runs(html: str, lang: str) -> str:
         if start < len(node):
             pieces.append(NavigableString(node[start:]))
         node.replace_with(*pieces)
-    return str(soup)

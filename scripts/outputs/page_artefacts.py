@@ -3,12 +3,13 @@ and the QR code. Per language: the printable leaflet. Written after the MkDocs b
 engine's handoff (scripts/engine/handoff.py)."""
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 import jinja2
-from bs4 import BeautifulSoup
 from mkdocs.utils import get_relative_url
 
 from scripts.engine.handoff import Handoff, PageRecord
@@ -20,21 +21,25 @@ from scripts.outputs import api
 LEAFLET_PAGES = ("", "what-to-expect/", "phases/", "get-help-now/")
 
 
+# An article comes as BeautifulSoup wrote it (scripts/engine/article.py): attributes in double quotes,
+# with only &, < and > escaped. So its links are found by pattern, not by parsing it again (parsing
+# was most of the time these passes took).
+_LINK_ADDRESS = re.compile(r'(<a\b[^>]*?\shref="|<img\b[^>]*?\ssrc=")([^"]*)"')
+_PRINT_ADDRESS = re.compile(r'(<a\b[^>]*?)\sdata-print="[^"]*"')
+
+
+def _attribute(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def absolute_links(fragment: str, base: str) -> str:
     """The HTML with every relative link made absolute, so it works wherever it is reused."""
-    soup = BeautifulSoup(fragment, "html.parser")
-    for tag, attribute in (("a", "href"), ("img", "src")):
-        for element in soup.find_all(tag, attrs={attribute: True}):
-            element[attribute] = urljoin(base, element[attribute])
-    return str(soup)
+    return _LINK_ADDRESS.sub(lambda m: f'{m[1]}{_attribute(urljoin(base, html.unescape(m[2])))}"', fragment)
 
 
 def unmark_print_links(fragment: str) -> str:
     """The HTML with links that print as their words only (a leaflet gives its few addresses once)."""
-    soup = BeautifulSoup(fragment, "html.parser")
-    for link in soup.find_all("a", attrs={"data-print": True}):
-        del link["data-print"]
-    return str(soup)
+    return _PRINT_ADDRESS.sub(r"\1", fragment)
 
 
 def templates(handoff: Handoff) -> jinja2.Environment:
@@ -85,7 +90,7 @@ def write_qr(site_dir: Path, page: PageRecord) -> None:
 def write_embed_page(site_dir: Path, env: jinja2.Environment, handoff: Handoff, page: PageRecord) -> None:
     """The article alone, for an iframe: links resolve as on the full page and open in the top window."""
     embed_url = f"{page.prefix}embed/{page.path}"
-    html = env.get_template("embed.html").render(
+    page_html = env.get_template("embed.html").render(
         config={"site_name": page.site_name, "theme": {"favicon": handoff.favicon}}, dit=page.dit,
         article_html=page.article_html, page_record=page,
         base_href=get_relative_url(page.url or "./", embed_url),
@@ -93,7 +98,7 @@ def write_embed_page(site_dir: Path, env: jinja2.Environment, handoff: Handoff, 
         asset_root=get_relative_url("./", page.url or "./"))
     out = site_dir / embed_url / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    out.write_text(page_html, encoding="utf-8")
 
 
 def write_leaflet(site_dir: Path, env: jinja2.Environment, dit: dict, lang: str, prefix: str) -> None:
@@ -108,11 +113,11 @@ def write_leaflet(site_dir: Path, env: jinja2.Environment, dit: dict, lang: str,
         sources.update((source["id"], source) for source in document["sources"])
     # The few addresses a reader may type, each printed once, short, with its QR code.
     dit = {**dit, "addresses": sharing.printed_addresses(dit["address_entries"])}
-    html = env.get_template("leaflet.html").render(dit=dit, sections=sections, sources=list(sources.values()),
+    leaflet_html = env.get_template("leaflet.html").render(dit=dit, sections=sections, sources=list(sources.values()),
                                                    asset_root=get_relative_url("./", f"{prefix}leaflet/"))
     out = site_dir / prefix / "leaflet" / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    out.write_text(leaflet_html, encoding="utf-8")
 
 
 def write_all(site_dir: Path, handoff: Handoff) -> None:
