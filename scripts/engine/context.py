@@ -186,14 +186,19 @@ def _share(data: SiteData, config: MkDocsConfig, page: Page, dit: dict) -> dict:
     return {
         "canonical": page.canonical_url,
         "qr_svg": sharing.qr_svg(page.canonical_url, dit["t"]["share"]["qr"]),
-        "og_locale": og_locale(data.strings(lang).get("date_locale", lang)),
-        "og_alternates": [og_locale(data.strings(other).get("date_locale", other))
-                          for other in languages(config) if other != lang],
+        "og_locale": _og_locale_of(data, lang),
+        "og_alternates": [_og_locale_of(data, other) for other in languages(config) if other != lang],
         "oembed_url": config.site_url + site_paths.oembed_path(lang, page.url[len(here):]),
         # The language's link-preview image (written after the build by scripts/outputs/preview_images.py).
         "og_image": {"url": f"{config.site_url}{here}{site_paths.PREVIEW_FILE}",
                      "width": site_paths.PREVIEW_WIDTH, "height": site_paths.PREVIEW_HEIGHT},
     }
+
+
+def _og_locale_of(data: SiteData, lang: str) -> str:
+    if lang not in data.og_locales:  # the same on every page: looked up once per language
+        data.og_locales[lang] = og_locale(data.strings(lang).get("date_locale", lang))
+    return data.og_locales[lang]
 
 
 def og_locale(locale: str) -> str:

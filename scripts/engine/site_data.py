@@ -46,6 +46,7 @@ class SiteData:
     # Per language: its strings, and what every page of it shows (scripts/engine/context.py).
     strings_by_language: dict[str, dict] = field(default_factory=dict)
     common_by_language: dict[str, dict] = field(default_factory=dict)
+    og_locales: dict[str, str] = field(default_factory=dict)
 
     def strings(self, lang: str) -> dict:
         if lang not in self.strings_by_language:

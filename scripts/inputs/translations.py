@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from scripts.inputs import settings
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 
@@ -39,7 +39,7 @@ def split(text: str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    return yaml.safe_load(match.group(1)) or {}, match.group(2)
+    return settings.load_yaml(match.group(1)) or {}, match.group(2)
 
 
 def text_hash(meta: dict, body: str) -> str:
