@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.inputs.settings import ROOT
@@ -19,10 +20,7 @@ class BuildError(RuntimeError):
 
 
 def mkdocs_env() -> dict[str, str]:
-    from scripts.outputs import preview_images
-    # A copy of the project (tests, clinic builds) draws its preview images into this project's cache,
-    # not into a cold one of its own.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DIT_PREVIEW_CACHE": str(preview_images.CACHE)}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _write_redirects(root: Path, site: Path, site_url: str) -> None:
@@ -33,12 +31,18 @@ def _write_redirects(root: Path, site: Path, site_url: str) -> None:
 
 
 def _build_pdfs(root: Path, site: Path) -> None:
-    """Print the leaflets in a process of their own: Playwright's synchronous API allows one
-    browser driver per thread, and the caller (a test, say) may be driving one already."""
-    result = subprocess.run([sys.executable, "-m", "scripts", "leaflet-pdfs", str(site), "--root", str(root)],
-                            cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildError(f"Printing the leaflets to PDF failed:\n{result.stdout}{result.stderr}")
+    """Print the leaflets in a thread of their own: Playwright's synchronous API allows one browser
+    driver per thread, and the caller (a test, say) may be driving one already."""
+    from scripts.inputs import release, settings
+    from scripts.outputs import pdf
+    leaflets = {"" if language.default else f"{language.code}/":
+                (language.code, settings.load_strings(root / "content", language.code)["site_name"])
+                for language in settings.languages(root)}
+    with ThreadPoolExecutor(1) as worker:
+        try:
+            worker.submit(pdf.build_leaflets, site, leaflets, release.version(root), release.build_date(root)).result()
+        except Exception as error:  # Chromium or the PDF's post-processing failed: a failed build
+            raise BuildError(f"Printing the leaflets to PDF failed: {error}") from error
 
 
 # What a copy of the project needs to build on its own.
@@ -71,7 +75,7 @@ def build_for_clinic(profile_path: Path, root: Path = ROOT, site_dir: Path | Non
 
 
 # The build step that runs MkDocs itself, named in `timings` (make bench reads it by this name).
-MKDOCS_STEP = "mkdocs (all languages, pages, embeds, JSON, QR codes)"
+MKDOCS_STEP = "mkdocs (all languages)"
 
 
 def _folder_mode() -> int:
@@ -97,21 +101,33 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
     given, receives the seconds each step took; `pdfs=False` leaves out the leaflet PDFs (tests of
     many variants, which check the PDFs elsewhere)."""
     from scripts.inputs import settings, validate
-    from scripts.outputs import hosting, precompress
-    with _step(timings, "check inputs"):
-        problems = validate.problems(root)
-    if problems:
-        raise BuildError("The build did not start. Fix these first:\n" + "\n".join(problems))
+    from scripts.outputs import hosting, passes, precompress
     site_dir = site_dir or root / "site"
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     work.chmod(_folder_mode())  # mkdtemp makes it 0700: a web server running as another user would answer 403
     try:
+        # MkDocs builds into the temporary folder while the inputs are checked (two cores, two jobs):
+        # any problem stops the build before the site is swapped in, and is what the user is told first.
         with _step(timings, MKDOCS_STEP):
-            result = subprocess.run(
+            mkdocs = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
-                cwd=root, env=mkdocs_env(), capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BuildError(result.stdout + result.stderr)
+                cwd=root, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            with _step(timings, "check inputs (while mkdocs builds)"):
+                try:
+                    problems = validate.problems(root)
+                except BaseException:
+                    mkdocs.kill()
+                    mkdocs.communicate()
+                    raise
+            if problems:
+                mkdocs.kill()
+                mkdocs.communicate()
+                raise BuildError("The build did not start. Fix these first:\n" + "\n".join(problems))
+            stdout, stderr = mkdocs.communicate()
+        if mkdocs.returncode != 0:
+            raise BuildError(stdout + stderr)
+        with _step(timings, "pages' artefacts (search, 404, embeds, JSON, QR codes, leaflets, previews)"):
+            passes.run(work)
         if pdfs:
             with _step(timings, "leaflet PDFs"):
                 _build_pdfs(root, work)

@@ -5,13 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-API = "api/v1"
+from scripts.inputs.site_paths import API, document_path  # noqa: F401 (where the documents live, named once)
+
 SCHEMA_DIR = Path(__file__).resolve().parent / "api_schemas"
-
-
-def document_path(lang: str, path: str) -> str:
-    """Where a page's document lives: api/v1/pages/pl/phases/middle.json (home: .../pl/index.json)."""
-    return f"{API}/pages/{lang}/{path.strip('/') or 'index'}.json"
 
 
 def write_json(site_dir: Path, relative: str, data: dict) -> None:

@@ -80,8 +80,6 @@ def stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None
 
 def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: str, day: dt.date) -> list[Path]:
     """`leaflets` maps a language prefix ("" or "pl/") to (language code, title). Returns the PDFs."""
-    from playwright.sync_api import sync_playwright
-
     written, missing = [], []
     for prefix, (lang, title) in leaflets.items():
         for name, html_class in VARIANTS.items():
@@ -93,6 +91,7 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
                 missing.append((prefix, lang, title, name, html_class, key))
     if not missing:
         return written
+    from playwright.sync_api import sync_playwright  # only to print: a cached build starts no browser
     CACHE.mkdir(parents=True, exist_ok=True)
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)

@@ -4,9 +4,13 @@ the same file on every request. Deterministic: a gzip header with no file name a
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
 from pathlib import Path
 
 import brotli
+
+from scripts.inputs.settings import ROOT
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 # Levels chosen for a small cost on every build. gzip 9 makes the copies 0.4 % smaller in twice the
@@ -14,6 +18,22 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 # smaller but add 4 to 14 seconds.
 GZIP_LEVEL = 6
 BROTLI_QUALITY = 8
+# Content-addressed: a file is compressed again only when its bytes (or a level above) change; most of a
+# site is the same from one build to the next, and compressing it all was a tenth of a build.
+CACHE = Path(os.environ.get("DIT_COMPRESS_CACHE", ROOT / ".cache" / "compressed"))
+
+
+def _compressed(data: bytes, suffix: str) -> bytes:
+    key = hashlib.sha256(f"{suffix} {GZIP_LEVEL} {BROTLI_QUALITY} {brotli.__version__}\n".encode() + data).hexdigest()
+    cached = CACHE / key[:2] / f"{key}{suffix}"
+    if cached.exists():
+        return cached.read_bytes()
+    packed = gzip.compress(data, GZIP_LEVEL, mtime=0) if suffix == ".gz" else brotli.compress(data, quality=BROTLI_QUALITY)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    temp = cached.with_suffix(f".{os.getpid()}.tmp")
+    temp.write_bytes(packed)
+    os.replace(temp, cached)  # two builds at once never read half a file
+    return packed
 
 
 def write_compressed(site: Path) -> int:
@@ -21,8 +41,8 @@ def write_compressed(site: Path) -> int:
     written = 0
     for path in sorted(p for p in site.rglob("*") if p.suffix in COMPRESSIBLE and p.is_file()):
         data = path.read_bytes()
-        for suffix, packed in ((".gz", gzip.compress(data, GZIP_LEVEL, mtime=0)),
-                               (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
+        for suffix in (".gz", ".br"):
+            packed = _compressed(data, suffix)
             path.with_name(path.name + suffix).write_bytes(packed)
             written += len(packed)
     return written

@@ -19,10 +19,11 @@ from pathlib import Path
 from PIL import Image
 
 from scripts.inputs.settings import ROOT
+from scripts.inputs.site_paths import PREVIEW_FILE as FILE
+from scripts.inputs.site_paths import PREVIEW_HEIGHT as HEIGHT
+from scripts.inputs.site_paths import PREVIEW_WIDTH as WIDTH
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
-WIDTH, HEIGHT = 1200, 630
-FILE = "preview.png"  # beside each language's home page: /preview.png, /pl/preview.png
 CACHE = Path(os.environ.get("DIT_PREVIEW_CACHE", ROOT / ".cache" / "preview"))
 # The header's icon (Material Design Icons "chat-outline", Apache-2.0), as in assets/favicon.svg.
 ICON = ("M12 3C6.5 3 2 6.58 2 11a7.22 7.22 0 0 0 2.75 5.5c0 .6-.42 2.17-2.75 4.5 2.37-.11 4.64-1 6.47-2.5 "
@@ -58,8 +59,6 @@ def _compact(png: bytes) -> bytes:
 def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> list[Path]:
     """`languages` maps a language prefix ("" or "pl/") to (code, direction, site name); each image
     goes to <prefix>preview.png. Returns the images written."""
-    from playwright.sync_api import sync_playwright
-
     version = _chromium_version()
     jobs, written = [], []
     for prefix, (lang, direction, name) in languages.items():
@@ -74,6 +73,7 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> li
             jobs.append((markup, cached, out))
         written.append(out)
     if jobs:
+        from playwright.sync_api import sync_playwright
         CACHE.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
@@ -92,5 +92,18 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> li
 
 
 def _chromium_version() -> str:
-    """Part of the cache key: another Chromium may draw the same card differently."""
-    return subprocess.run([str(ensure_chromium()), "--version"], capture_output=True, text=True).stdout.strip()
+    """Part of the cache key: another Chromium may draw the same card differently. Asked once per
+    installed Chromium (the size and time of its launcher and of Debian's binary behind it), not on
+    every build: starting Chromium takes a while."""
+    binary = Path(ensure_chromium())
+    installed = " ".join(f"{path} {path.stat().st_size} {path.stat().st_mtime_ns}"
+                         for path in (binary, Path("/usr/lib/chromium/chromium")) if path.exists())
+    remembered = CACHE / f"chromium-{hashlib.sha256(installed.encode()).hexdigest()[:16]}.txt"
+    if remembered.exists():
+        return remembered.read_text(encoding="utf-8")
+    version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    temp = remembered.with_suffix(f".{os.getpid()}.tmp")
+    temp.write_text(version, encoding="utf-8")
+    os.replace(temp, remembered)
+    return version

@@ -1,5 +1,6 @@
 """What referrers and clinics take away from a page: its QR code, link-preview tags, the oEmbed
-document and the embed snippet."""
+document and the embed snippet. Pure functions of addresses, so they live with the inputs: the
+engine shows them in pages, the output passes write them to files."""
 from __future__ import annotations
 
 import hashlib

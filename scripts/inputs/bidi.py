@@ -11,8 +11,9 @@ a letter (or a number and a space before one: "999 BSL") and ends with a letter 
 stays with the right-to-left text around it. Numbers alone are isolated where they are inserted
 (scripts/inputs/placeholders.py), phone links carry dir="ltr".
 
-Pure functions of HTML text: the MkDocs hooks call them on every article and on the interface parts
-of a page (a Jinja filter), another engine could call them the same way."""
+Pure functions of HTML text, so they live with the inputs: the engine calls them on every article and,
+as a Jinja filter, on the interface parts of a page; the output passes use the same filter for the
+embed pages and leaflets; another engine could call them the same way."""
 from __future__ import annotations
 
 import re
@@ -60,6 +61,12 @@ def isolate_latin_runs(html: str, lang: str) -> str:
     if lang not in RTL:
         return html
     soup = BeautifulSoup(html, "html.parser")
+    isolate_latin_in(soup, lang)
+    return str(soup)
+
+
+def isolate_latin_in(soup: BeautifulSoup, lang: str) -> None:
+    """isolate_latin_runs on a parsed document, changed in place (for a caller that changes it more)."""
     for bdi in soup.find_all("bdi", lang=False):
         # An isolate already there (the publisher's name) gets its language when it is one Latin run.
         if LATIN_RUN.fullmatch(bdi.get_text().strip()) and _declared_language(bdi, lang) is None:
@@ -81,4 +88,3 @@ def isolate_latin_runs(html: str, lang: str) -> str:
         if start < len(node):
             pieces.append(NavigableString(node[start:]))
         node.replace_with(*pieces)
-    return str(soup)
