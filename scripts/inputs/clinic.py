@@ -41,7 +41,7 @@ LOGO_FOLDER = Path("overrides") / "assets" / "clinic"
 
 # Every key a profile may hold, level by level (None: the value is not a mapping of fixed keys).
 TOP_KEYS = ("name", "logo", "brand_colour", "site_url", "contact", "referral", "urgent_help", "service",
-            "reviewer", "accessibility_contact", "languages")
+            "reviewer", "accessibility_contact", "languages", "offline")
 REQUIRED_TOP = ("name", "brand_colour", "site_url", "contact", "referral", "urgent_help",
                 "accessibility_contact", "languages")
 CONTACT_KEYS = ("phone", "email")
@@ -118,6 +118,7 @@ class ClinicProfile:
     logo: Path | None = None         # absolute path of the checked logo file
     service: Mapping[str, Any] = field(default_factory=dict)  # overrides of settings/service.yml
     reviewer: Reviewer | None = None
+    offline: bool = True             # Save for offline (docs/offline.md); false turns it off
 
     def name_in(self, lang: str) -> str:
         """The clinic's name in one language; a name not given in that language stays in English."""
@@ -524,13 +525,16 @@ def check_profile(data: object, path: Path, root: Path = ROOT) -> ClinicProfile:
     logo = _check_logo(check, top["logo"], path) if top.get("logo") is not None else None
     service = _check_service(check, top["service"], root) if top.get("service") is not None else {}
     reviewer = _check_reviewer(check, top["reviewer"]) if top.get("reviewer") is not None else None
+    offline = True if top.get("offline") is None else top["offline"]
+    if not isinstance(offline, bool):
+        check.problem("offline", f"{_short(offline)} must be true or false (false turns off Save for offline)")
 
     if check.problems:
         raise ProfileError(check.problems)
     return ClinicProfile(source=path, languages=languages, name=name, brand_colour=colour, site_url=site_url,
                          contact=contact, referral=referral, urgent_help=urgent,
                          accessibility_contact=accessibility, logo=logo, service=service or {},
-                         reviewer=reviewer)
+                         reviewer=reviewer, offline=offline)
 
 
 def _check_languages(check: _Checker, value: object) -> tuple[str, ...]:
@@ -783,6 +787,7 @@ def _apply_mkdocs(profile: ClinicProfile, project: Path) -> None:
     feedback = extra.setdefault("feedback", {})
     feedback["email"] = profile.contact.email
     feedback["url"] = ""  # feedback goes to the clinic, not to a form of the upstream project
+    extra["offline"] = profile.offline  # Save for offline (docs/offline.md)
     dropped = []
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
