@@ -91,6 +91,8 @@ def save(tab, url: str) -> None:
     tab.goto(url)
     tab.locator(".dit-offline__save").click()
     expect(tab.locator(".dit-offline__status")).to_have_text(re.compile(r"^Saved|^تم الحفظ"), timeout=30_000)
+    expect(tab.locator(".dit-offline__save")).to_be_hidden()
+    expect(tab.locator(".dit-offline__remove")).to_be_focused()
 
 
 def stored(tab) -> list[str]:
@@ -139,6 +141,7 @@ def test_nothing_is_stored_and_no_worker_runs_until_the_reader_taps_save(phone, 
         button = phone.locator(".dit-offline__save")
         expect(button).to_be_visible()
         assert re.fullmatch(r"Save for offline \(\d{2,3} KB\)", button.inner_text())
+        expect(phone.locator(".dit-offline__remove")).to_be_hidden()  # nothing to remove yet
         assert stored(phone) == [] and phone.evaluate("navigator.serviceWorker.controller") is None
         assert phone.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
 

@@ -31,6 +31,7 @@
         manifest.href = section.getAttribute("data-manifest");
         document.head.appendChild(manifest);
         say(section, "saved");
+        section.querySelector(".dit-offline__remove").focus();  /* the tapped button is gone: keep the reader's place */
       })
       .catch(function () { say(section, "failed"); })
       .then(function () { button.disabled = false; });
@@ -52,6 +53,7 @@
     }).then(function () {
       document.documentElement.removeAttribute("data-dit-saved");
       say(section, "removed");
+      if (!button.offsetParent) section.querySelector(".dit-offline__save").focus();
     }).catch(function () { say(section, "failed"); })
       .then(function () { button.disabled = false; });
   }
