@@ -82,7 +82,7 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   var port = event.ports[0];
-  if (!BUILD.enabled || !port || typeof event.data.save !== "string") return;
+  if (!BUILD.enabled || !port || !event.data || typeof event.data.save !== "string") return;
   event.waitUntil(save(event.data.save).then(function (bytes) { port.postMessage({saved: true, bytes: bytes}); },
                                              function () { port.postMessage({saved: false}); }));
 });

@@ -79,11 +79,14 @@ def used_files(site: Path, pages: list[str]) -> list[str]:
     return sorted(found)
 
 
+def _file(site: Path, path: str) -> Path:
+    """The file behind an address the worker stores: a page ("pl/about-dit/", "" for home) or a file."""
+    return site / path / "index.html" if path.endswith("/") or not path else site / path
+
+
 def sent_bytes(site: Path, files: list[str]) -> int:
     """What a host sends for these files, gzipped (as scripts/checks/page_weight.py counts)."""
-    def body(path: str) -> bytes:
-        return (site / path / "index.html").read_bytes() if path.endswith("/") or not path else (site / path).read_bytes()
-    return sum(len(gzip.compress(body(path), 6, mtime=0)) for path in files)
+    return sum(len(gzip.compress(_file(site, path).read_bytes(), 6, mtime=0)) for path in files)
 
 
 def written_size(size: int) -> str:
@@ -165,5 +168,4 @@ def _write_language(site: Path, language: Language, prefixes: list[str], phones:
         text = path.read_text(encoding="utf-8")
         if SIZE_TOKEN in text:
             path.write_text(text.replace(SIZE_TOKEN, written_size(size)), encoding="utf-8")
-    return listing + "".join(hashlib.sha256(
-        (site / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()).hexdigest() for path in files)
+    return listing + "".join(hashlib.sha256(_file(site, path).read_bytes()).hexdigest() for path in files)
