@@ -127,7 +127,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         if mkdocs.returncode != 0:
             raise BuildError(stdout + stderr)
         with _step(timings, "pages' artefacts (search, 404, embeds, JSON, QR codes, leaflets, previews)"):
-            passes.run(work)
+            passes.run(work, root)
         if pdfs:
             with _step(timings, "leaflet PDFs"):
                 _build_pdfs(root, work)

@@ -49,6 +49,7 @@ def content_pages(site: Path, root: Path = settings.ROOT) -> dict[str, str]:
     found = {}
     for page in links.pages(site):
         derived = "/embed/" in f"/{page}" or "/leaflet/" in f"/{page}"  # the same text, gated at its page
+        derived = derived or "/offline/" in f"/{page}"  # offline page (docs/offline.md): strings, like 404.html
         if (page.endswith("/") or page == "") and not derived:
             first = page.split("/", 1)[0]
             found["/" + page] = first if first in codes[1:] else codes[0]

@@ -148,6 +148,8 @@ def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> d
     )
     dit.update(_alternates(config, page.url), translation=_translation(data, config, page))
     dit.update(_share(data, config, page, dit))
+    if config.extra.get("offline", True) is not False:  # Save for offline (docs/offline.md)
+        dit["offline"] = {"size": site_paths.OFFLINE_SIZE_TOKEN, "privacy_page": page.url.endswith(site_paths.PRIVACY_PAGE)}
     if page.url[len(dit["prefix"]):] == "for-professionals/":
         dit["tools"] = _tools(config, page, nav, dit)
     return dit

@@ -48,6 +48,8 @@ class Handoff:
     leaflets: dict[str, dict] = field(default_factory=dict)     # language -> the leaflet's `dit`
     search: dict[str, dict] = field(default_factory=dict)       # language -> {"config", "entries"}
     not_found: dict[str, str] = field(default_factory=dict)     # language -> its rendered 404 page
+    offline: dict[str, str] = field(default_factory=dict)       # language -> its rendered offline page
+    offline_enabled: bool = True                                # extra.offline (docs/offline.md)
 
 
 def write(handoff: Handoff, site_dir: Path) -> None:

@@ -9,6 +9,7 @@ import logging
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # MkDocs puts only this folder on sys.path while it loads a hook; the package lives one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -23,7 +24,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 from scripts.engine import article, context, handoff, site_data  # noqa: E402
-from scripts.inputs import bidi, frontmatter, release, settings  # noqa: E402
+from scripts.inputs import bidi, frontmatter, release, settings, site_paths  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 
@@ -112,16 +113,19 @@ def on_template_context(ctx: TemplateContext, /, *, template_name: str, config: 
     # Static templates (404.html, sitemap.xml) have no page. The 404 page still shows urgent help in
     # its language, and offers every language.
     ctx["dit"] = context.not_found(site_data.of(config), config)
+    if template_name == site_paths.OFFLINE_TEMPLATE:
+        # Served in place of any page: its links start at the site root, as MkDocs does for 404.html.
+        ctx["base_url"] = urlsplit(config.site_url or "/").path
     return ctx
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     """Each language's 404 page, with its direction on <html>, goes to the passes, which put it in
     the language's folder (static-i18n renders every language's 404 to the site root)."""
-    if template_name == "404.html":
-        output = on_post_page(output, page=None, config=config)
-        site_data.of(config).handoff.not_found[context.language(config)] = output
-    return output
+    handed = {"404.html": site_data.of(config).handoff.not_found, site_paths.OFFLINE_TEMPLATE: site_data.of(config).handoff.offline}
+    if template_name in handed:
+        handed[template_name][context.language(config)] = on_post_page(output, page=None, config=config)
+    return "" if template_name == site_paths.OFFLINE_TEMPLATE else output  # MkDocs skips an empty template
 
 
 @event_priority(-100)  # after Material's search plugin and static-i18n have made their index
@@ -140,6 +144,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     names = context.language_names(config)
     data.handoff.default_language = context.default_language(config)
+    data.handoff.offline_enabled = config.extra.get("offline", True) is not False
     data.handoff.languages = [handoff.Language(code, names.get(code, code), context.direction(code),
                                                context.prefix(config, code), data.strings(code)["site_name"])
                               for code in context.languages(config)]

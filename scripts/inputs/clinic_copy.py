@@ -83,6 +83,7 @@ def _apply_mkdocs(profile: ClinicProfile, project: Path) -> None:
     feedback = extra.setdefault("feedback", {})
     feedback["email"] = profile.contact.email
     feedback["url"] = ""  # feedback goes to the clinic, not to a form of the upstream project
+    extra["offline"] = profile.offline  # Save for offline (docs/offline.md)
     dropped = []
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:

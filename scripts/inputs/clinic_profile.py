@@ -88,6 +88,7 @@ class ClinicProfile:
     service: Mapping[str, Any] = field(default_factory=dict)  # overrides of settings/service.yml
     reviewer: Reviewer | None = None
     listen: bool = True              # the Listen button on every page (the device reads the page aloud)
+    offline: bool = True             # Save for offline (docs/offline.md); false turns it off
 
     def name_in(self, lang: str) -> str:
         """The clinic's name in one language; a name not given in that language stays in English."""
@@ -302,4 +303,4 @@ def _profile(data: dict, path: Path, configured: list[str]) -> ClinicProfile:
         service=dict(data.get("service") or {}),
         reviewer=None if reviewer is None else Reviewer(" ".join(reviewer["name"].split()), texts(reviewer["role"]),
                                                         schema_check.as_date(reviewer["checked_on"])),
-        listen=data.get("listen", True))
+        listen=data.get("listen", True), offline=data.get("offline") is not False)

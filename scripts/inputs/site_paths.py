@@ -7,6 +7,9 @@ API = "api/v1"
 PREVIEW_FILE, PREVIEW_WIDTH, PREVIEW_HEIGHT = "preview.png", 1200, 630
 # What the engine hands the output passes, in the site folder until they have read it (scripts/engine/handoff.py).
 HANDOFF = ".dit-handoff.pickle"
+# Save for offline (docs/offline.md): the button's size, filled in by the offline pass once the language's
+# size is known; the offline page's template; the page whose privacy statement always offers "Remove".
+OFFLINE_SIZE_TOKEN, OFFLINE_TEMPLATE, PRIVACY_PAGE = "__DIT_OFFLINE_SIZE__", "offline.html", "about-this-information/"
 
 
 def page_name(path: str) -> str:

@@ -32,6 +32,9 @@ CORS = {"Access-Control-Allow-Origin": "*"}
 # else gets a Cache-Control header (hosts then revalidate: pages and our own assets are never stale).
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 KEEP = {"Cache-Control": "public, max-age=31536000, immutable"}
+# Offline (docs/offline.md): hosts and proxies must ask each time for the service worker, whose address
+# never changes: a stale copy would keep readers on an old build's saved pages.
+WORKER, FRESH = "/sw.js", {"Cache-Control": "no-cache"}
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -47,7 +50,7 @@ def inline_script_hashes(site: Path) -> list[str]:
 def base_policy(hashes: list[str]) -> str:
     return "; ".join([
         "default-src 'self'", f"script-src 'self' {' '.join(hashes)}".strip(), "style-src 'self'",
-        "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "worker-src 'self'",
+        "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'",
         "frame-src 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
         "frame-ancestors *"])
 
@@ -95,6 +98,8 @@ def write_netlify_headers(site: Path, policy: str) -> Path:
         lines += [path] + [f"  {name}: {value}" for name, value in CORS.items()]
     for path in fingerprinted_files(site):  # exact addresses: no other rule sets Cache-Control
         lines += [path] + [f"  {name}: {value}" for name, value in KEEP.items()]
+    if (site / WORKER.lstrip("/")).exists():  # offline: the worker, revalidated on every request
+        lines += [WORKER] + [f"  {name}: {value}" for name, value in FRESH.items()]
     _check_cloudflare_limits(site / "_headers", lines)
     out = site / "_headers"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -136,6 +141,8 @@ def write_nginx(site: Path, policy: str) -> Path:
         + _nginx_location(f'~ "{SHARED.pattern}"', {**CORS, **framed})
         + _nginx_location(f'~ "{EMBED.pattern}"', framed)
         + _nginx_location(f'~ "{FINGERPRINTED.pattern}"', KEEP)
+        + _nginx_location(f"= {WORKER}", {**FRESH, "Content-Security-Policy": policy.replace("frame-ancestors *", FRAME_ONLY_HERE),
+                                          "X-Frame-Options": "SAMEORIGIN"})
         + _nginx_location("/", {"Content-Security-Policy": policy.replace("frame-ancestors *", FRAME_ONLY_HERE),
                                 "X-Frame-Options": "SAMEORIGIN"}))
     out = site / "_nginx.conf"

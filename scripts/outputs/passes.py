@@ -1,6 +1,7 @@
 """The passes over the built site that turn the engine's handoff into files: per-language search
 indexes and 404 pages, each page's embed page, JSON and oEmbed documents and QR code, each
-language's leaflet, the JSON API's index and the link-preview images. scripts/build.py runs them
+language's leaflet, the JSON API's index, the link-preview images and what Save for offline keeps
+(docs/offline.md). scripts/build.py runs them
 after MkDocs and before the leaflet PDFs, redirects and hosting files."""
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.engine import handoff as engine_handoff
-from scripts.outputs import api, page_artefacts, per_language, preview_images
+from scripts.inputs import release, settings
+from scripts.outputs import api, offline, page_artefacts, per_language, preview_images
 
 
-def run(site_dir: Path) -> None:
+def run(site_dir: Path, root: Path) -> None:
     handoff = engine_handoff.take(site_dir)
     per_language.write_search_indexes(site_dir, handoff)
     per_language.write_not_found_pages(site_dir, handoff)
@@ -22,3 +24,19 @@ def run(site_dir: Path) -> None:
     # thread: a thread of its own, as the caller (a test, say) may be driving one already.
     with ThreadPoolExecutor(1) as worker:
         worker.submit(preview_images.write_previews, site_dir, previews).result()
+    _write_offline(site_dir, root, handoff)
+
+
+def _write_offline(site_dir: Path, root: Path, handoff: engine_handoff.Handoff) -> None:
+    """Each language's offline page in its folder, then what the worker keeps: last, as it lists and
+    weighs every page, leaflet and 404 page of the language."""
+    if handoff.offline_enabled:
+        for language in handoff.languages:
+            page = site_dir / language.prefix / "offline" / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(handoff.offline[language.code], encoding="utf-8")
+    languages = [offline.Language(code=language.code, prefix=language.prefix, direction=language.direction,
+                                  strings=settings.load_strings(root / "content", language.code))
+                 for language in handoff.languages]
+    offline.write_offline_files(site_dir, root, languages, enabled=handoff.offline_enabled,
+                                version=release.version(root), checked_fallback=release.build_date(root))
