@@ -20,8 +20,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts.inputs import frontmatter, placeholders, release, settings, signoffs, translations, urgent_help  # noqa: E402
-from scripts.outputs import api, bidi, page_artefacts, preview_images, sharing  # noqa: E402
+from scripts.inputs import easy_read, frontmatter, placeholders, release, settings, signoffs, translations, urgent_help  # noqa: E402
+from scripts.outputs import api, bidi, easy_read_leaflet, page_artefacts, preview_images, sharing  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 RTL = bidi.RTL
@@ -73,6 +73,11 @@ def _clinic(root: str) -> dict | None:
 @cache
 def _signoffs(root: str) -> list[signoffs.SignOff]:
     return signoffs.load(Path(root))
+
+
+@cache
+def _easy_read(root: str) -> easy_read.EasyRead:
+    return easy_read.load(Path(root))
 
 
 @cache
@@ -152,6 +157,13 @@ def on_page_markdown(markdown, page, config, files):
     found = frontmatter.problems(page.meta, where, site["settings"].reviewers, set(site["settings"].sources))
     if found:
         raise PluginError("\n".join(found))
+    # Easy Read: pictures and their credit, addressed from this page (scripts/inputs/easy_read.py).
+    try:
+        markdown = easy_read.fill(markdown, _easy_read(str(Path(config.config_file_path).parent)), page.url, where)
+        if easy_read.is_easy_read(page.file.src_uri, _language(config)):
+            page.meta["hide"] = ["toc"]  # one column; outside the nav, Material would label a missing toggle
+    except settings.SettingsError as error:
+        raise PluginError(str(error)) from None
     return _fill(markdown, site, where)
 
 
@@ -229,7 +241,8 @@ def on_page_context(context, page, config, nav):
         # Past its review date on the day of the build (the commit's date): the page says so.
         due_for_review=meta["next_review"] < release.build_date(Path(config.config_file_path).parent),
     )
-    dit.update(_alternates(config, page.url), translation=_translation(config, page))
+    dit.update(_alternates(config, page.url, page.file.src_uri), translation=_translation(config, page))
+    dit.update(_easy_read_context(config, page, dit))
     dit.update(_share(config, page, dit, context))
     if page.url[len(dit["prefix"]):] == "for-professionals/":
         dit["tools"] = _tools(config, page, nav, dit)
@@ -237,16 +250,26 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _easy_read_context(config, page, dit: dict) -> dict:
+    """Easy Read: a full page's link to it; on the Easy Read page, who checked it for Easy Read."""
+    root = str(Path(config.config_file_path).parent)
+    return easy_read.page_context(_easy_read(root), Path(config.docs_dir), dit["lang"], dit["default_language"],
+                                  dit["prefix"], page.url, page.file.src_uri, _signoffs(root),
+                                  _site(config)["settings"].reviewers)
+
+
 def _reviewer(config, page, named: str | None, locale: str) -> dict | None:
     """Who checked the page: the newest recorded sign-off of it (with its date), else the front
     matter's reviewed_by. Both name someone in settings/reviewers.yml."""
     lang = _language(config)
     root = str(Path(config.config_file_path).parent)
+    reviewers = _site(config)["settings"].reviewers
     try:
-        signed = signoffs.latest(_signoffs(root), lang, page.file.src_uri[len(lang) + 1:])
+        # An Easy Read checking group's sign-off is not a clinician's (scripts/inputs/easy_read.py).
+        clinical = [r for r in _signoffs(root) if not easy_read.is_checking_group(reviewers.get(r.reviewer, {}))]
+        signed = signoffs.latest(clinical, lang, page.file.src_uri[len(lang) + 1:])
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
-    reviewers = _site(config)["settings"].reviewers
     if signed:
         return {**reviewers[signed.reviewer], "checked_on": _date(signed.date, locale)}
     return reviewers[named] if named else None
@@ -298,7 +321,7 @@ def _share(config, page, dit: dict, context: dict) -> dict:
         "qr_svg": sharing.qr_svg(page.canonical_url, dit["t"]["share"]["qr"]),
         "og_locale": _og_locale(dit["t"].get("date_locale", lang)),
         "og_alternates": [_og_locale(_strings(config.docs_dir, other).get("date_locale", other))
-                          for other in _languages(config) if other != lang],
+                          for other in dit["alternates"] if other != lang],
         "oembed_url": config.site_url + page_artefacts.oembed_path(record),
         # The language's link-preview image (written at the end of the build, in on_post_build).
         "og_image": {"url": f"{config.site_url}{prefix}{preview_images.FILE}",
@@ -319,11 +342,14 @@ def _og_locale(locale: str) -> str:
     return f"{parsed.language}_{territory}" if territory else parsed.language
 
 
-def _alternates(config, page_url: str) -> dict:
-    """Absolute hreflang links to this page in every language, and x-default (the source language)."""
+def _alternates(config, page_url: str, src_uri: str) -> dict:
+    """Absolute hreflang links to this page in every language that has it (Easy Read is English
+    only until translated), and x-default (the source language)."""
     here = _prefix(config, _language(config))
     path = page_url[len(here):] if page_url.startswith(here) else page_url
-    links = {lang: f"{config.site_url}{_prefix(config, lang)}{path}" for lang in _languages(config)}
+    source = src_uri.split("/", 1)[1]
+    links = {lang: f"{config.site_url}{_prefix(config, lang)}{path}" for lang in _languages(config)
+             if (Path(config.docs_dir) / lang / source).exists()}
     return {"alternates": links, "x_default": links[_default_language(config)]}
 
 
@@ -445,6 +471,13 @@ def on_post_build(config):
                                                  "help_url": help_url,
                                                  "addresses": _leaflet_addresses(config, strings, config.site_url + prefix, help_url)}}
     page_artefacts.write_leaflet(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix)
+    # Easy Read: its own leaflet, in each language that has the page (scripts/outputs/easy_read_leaflet.py).
+    if easy_read.exists(Path(config.docs_dir), lang):
+        root = str(Path(config.config_file_path).parent)
+        page = easy_read.page_context(_easy_read(root), Path(config.docs_dir), lang, _default_language(config), prefix,
+                                      prefix + easy_read.ADDRESS, f"{lang}/{easy_read.SOURCE}", _signoffs(root),
+                                      _settings(root).reviewers)["easy_read_page"]
+        easy_read_leaflet.write(Path(config.site_dir), _build_env["env"], leaflet_context, lang, prefix, config.site_url, page)
     if not (i18n and i18n.building):  # the last post_build of the whole site
         api.write_index(Path(config.site_dir), config.site_url)
         preview_images.write_previews(Path(config.site_dir), {
