@@ -347,9 +347,9 @@ def _alternates(config, page_url: str, src_uri: str) -> dict:
     only until translated), and x-default (the source language)."""
     here = _prefix(config, _language(config))
     path = page_url[len(here):] if page_url.startswith(here) else page_url
-    source = src_uri.split("/", 1)[1]
+    source = src_uri.split("/", 1)[-1]
     links = {lang: f"{config.site_url}{_prefix(config, lang)}{path}" for lang in _languages(config)
-             if (Path(config.docs_dir) / lang / source).exists()}
+             if lang == _language(config) or (Path(config.docs_dir) / lang / source).exists()}
     return {"alternates": links, "x_default": links[_default_language(config)]}
 
 
