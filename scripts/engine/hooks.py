@@ -160,8 +160,6 @@ def on_page_markdown(markdown, page, config, files):
     # Easy Read: pictures and their credit, addressed from this page (scripts/inputs/easy_read.py).
     try:
         markdown = easy_read.fill(markdown, _easy_read(str(Path(config.config_file_path).parent)), page.url, where)
-        if easy_read.is_easy_read(page.file.src_uri, _language(config)):
-            page.meta["hide"] = ["toc"]  # one column; outside the nav, Material would label a missing toggle
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
     return _fill(markdown, site, where)
