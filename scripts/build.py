@@ -34,10 +34,11 @@ def _build_pdfs(root: Path, site: Path) -> None:
     """Print the leaflets in a thread of their own: Playwright's synchronous API allows one browser
     driver per thread, and the caller (a test, say) may be driving one already."""
     from scripts.inputs import release, settings
-    from scripts.outputs import pdf
+    from scripts.outputs import easy_read_leaflet, pdf
     leaflets = {"" if language.default else f"{language.code}/":
                 (language.code, settings.load_strings(root / "content", language.code)["site_name"])
                 for language in settings.languages(root)}
+    leaflets.update(easy_read_leaflet.pdf_leaflets(root))  # Easy Read leaflets, beside their page
     with ThreadPoolExecutor(1) as worker:
         try:
             worker.submit(pdf.build_leaflets, site, leaflets, release.version(root), release.build_date(root)).result()

@@ -207,12 +207,13 @@ def cmd_review_pack(args: argparse.Namespace) -> int:
 
 def cmd_leaflet_pdfs(args: argparse.Namespace) -> int:
     from scripts.inputs import release
-    from scripts.outputs import pdf
+    from scripts.outputs import easy_read_leaflet, pdf
     root = Path(args.root).resolve()
     leaflets = {}
     for language in settings.languages(root):
         prefix = "" if language.default else f"{language.code}/"
         leaflets[prefix] = (language.code, settings.load_strings(root / "content", language.code)["site_name"])
+    leaflets.update(easy_read_leaflet.pdf_leaflets(root))  # Easy Read leaflets, beside their page
     for path in pdf.build_leaflets(Path(args.site).resolve(), leaflets, release.version(root), release.build_date(root)):
         print(f"Wrote {path}")
     return 0

@@ -16,3 +16,6 @@ PAGES = {
     "glossary/": "glossary.md",
     "for-professionals/": "for-professionals.md",
 }
+# Pages only English has so far: a language may translate them, and until it does, its pages link to
+# the English one (scripts/inputs/easy_read.py).
+ENGLISH_ONLY = {"easy-read/": "easy-read.md"}

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from scripts.inputs.settings import ROOT, languages, load_strings
 from tests.conftest import page_path, shown_text, soup
-from tests.pages import PAGES
+from tests.pages import ENGLISH_ONLY, PAGES
 
 SITE_URL = "https://dit.example.org/"
 LANGS = [language.code for language in languages()]
@@ -67,11 +67,12 @@ def test_sitemap_lists_every_page_with_its_alternates_and_x_default(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
     locs = {u.find("s:loc", ns).text: u for u in urls}
-    assert set(locs) == {f"{SITE_URL}{prefix(l)}{a}" for l in LANGS for a in PAGES}
+    assert set(locs) == {f"{SITE_URL}{prefix(l)}{a}" for l in LANGS for a in PAGES} | {f"{SITE_URL}{a}" for a in ENGLISH_ONLY}
     for loc, url in locs.items():
         alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
         address = re.sub(rf"^{SITE_URL}({'|'.join(TRANSLATED)})/", SITE_URL, loc)[len(SITE_URL):]
-        assert alternates == {**{c: f"{SITE_URL}{prefix(c)}{address}" for c in LANGS},
+        languages = ["en"] if address in ENGLISH_ONLY else LANGS
+        assert alternates == {**{c: f"{SITE_URL}{prefix(c)}{address}" for c in languages},
                               "x-default": f"{SITE_URL}{address}"}, loc
 
 
@@ -92,7 +93,8 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
 def test_each_language_has_its_own_search_index(site, lang):
     index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    own_titles = {shown_text(soup(page_path(site, prefix(lang) + a)).h1) for a in PAGES}
+    own_titles = {shown_text(soup(page_path(site, prefix(lang) + a)).h1)
+                  for a in [*PAGES, *(ENGLISH_ONLY if lang == "en" else [])]}
     assert titles == own_titles
     for doc in index["docs"]:
         assert not doc["location"].startswith(tuple(f"{code}/" for code in TRANSLATED))

@@ -16,7 +16,11 @@ KINDS = {".css": "css", ".js": "js", ".json": "data", ".woff2": "fonts", ".woff"
 # An embed page's fifth request is the tab's icon (0.3 KB; asked for only when the page is opened on its
 # own, never inside a frame): without it the browser asked for /favicon.ico, a 404, all the same.
 BUDGETS = {"first_visit": (60 * 1024, 6), "second_page": (15 * 1024, None), "embed": (12 * 1024, 5),
-           "script_font": (40 * 1024, None)}
+           "script_font": (40 * 1024, None),
+           # The Easy Read page: the first-visit budget above for all but its pictures, which load as the
+           # reader scrolls near them (loading="lazy"); those of the first screens have this budget.
+           "easy_read_pictures": (8 * 1024, 10)}
+EASY_READ_PICTURES = "/assets/easy-read/"
 
 
 def kind(url: str) -> str:

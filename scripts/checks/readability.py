@@ -11,7 +11,10 @@ simplify and whose syllables would weigh on the formulas).
 Formulas are used only where they are valid for the language: Flesch-Kincaid, SMOG and Flesch Reading
 Ease for English; Fernandez-Huerta and Szigriszt-Pazos for Spanish. Every language is also held to an
 average and a longest sentence length, scaled from English by how many words that language uses for
-the same content (settings/quality.yml says where each ratio comes from)."""
+the same content (settings/quality.yml says where each ratio comes from).
+
+The Easy Read page (/easy-read/ in any language) is held to the Easy Read limits instead (shorter
+sentences, a lower grade), and must use no italics and no block capitals."""
 from __future__ import annotations
 
 import re
@@ -33,6 +36,10 @@ BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
 LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name"
 # Full stop, question and exclamation marks, with Arabic (؟) and Urdu (۔) ones.
 SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
+EASY_READ = "/easy-read/"  # an address ending so is an Easy Read page (scripts/inputs/easy_read.py)
+# Block capitals: three or more words in capitals in a row ("PLEASE CALL NOW"); names such as NHS,
+# DIT or A&E stand alone or in pairs ("NHS 111").
+BLOCK_CAPITALS = re.compile(r"\b[A-Z][A-Z&'’]+(?:\s+[A-Z][A-Z&'’]+){2,}\b")
 
 
 @dataclass
@@ -70,6 +77,18 @@ def _as_text(found: list[str]) -> str:
     return " ".join(s if s[-1] in ".!?" else f"{s}." for s in found)
 
 
+def is_easy_read(address: str) -> bool:
+    return address.endswith(EASY_READ)
+
+
+def easy_read_problems(html: str) -> list[str]:
+    """What Easy Read never uses: italics, and words in block capitals."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    found = [f"italics: <{tag.name}>{tag.get_text()}</{tag.name}>" for tag in article.find_all(["em", "i"])]
+    found += [f"block capitals: \"{match.group(0)}\"" for s in sentences(html) for match in BLOCK_CAPITALS.finditer(s)]
+    return found
+
+
 def score(page: str, lang: str, html: str, limits: dict) -> PageScore:
     result = PageScore(page, lang, sentences(html))
     text = _as_text(result.sentences)
@@ -94,8 +113,16 @@ def score(page: str, lang: str, html: str, limits: dict) -> PageScore:
     return result
 
 
-def limits_for(lang: str, config: dict) -> dict[str, tuple[str, float]]:
-    """The gated figures for a language: ("max" or "min", limit)."""
+def limits_for(lang: str, config: dict, easy_read: bool = False) -> dict[str, tuple[str, float]]:
+    """The gated figures for a language: ("max" or "min", limit); for its Easy Read page, the Easy
+    Read limits."""
+    if easy_read:
+        rules, ratio = config["easy_read"], config["sentence_length_ratio"].get(lang, config["sentence_length_ratio"]["default"])
+        found = {"average sentence words": ("max", round(rules["average_sentence_words_max"] * ratio, 1)),
+                 "longest sentence words": ("max", round(rules["longest_sentence_words_max"] * ratio))}
+        if lang == "en":
+            found["Flesch-Kincaid grade"] = ("max", rules["flesch_kincaid_grade_max"])
+        return found
     english = config["english"]
     ratio = config["sentence_length_ratio"].get(lang, config["sentence_length_ratio"]["default"])
     found = {
@@ -119,15 +146,18 @@ def check(site: Path, pages: dict[str, str], config: dict) -> tuple[list[PageSco
     scores = []
     for address, lang in pages.items():
         html = (site / address.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        scores.append(score(address, lang, html, limits_for(lang, config)))
+        scores.append(score(address, lang, html, limits_for(lang, config, is_easy_read(address))))
+        if is_easy_read(address):
+            scores[-1].failures += easy_read_problems(html)
     failures = [f"{s.page}: {f}" for s in scores for f in s.failures]
     failures += [f"{s.page}: sentence of {words(x)} words: \"{x}\"" for s in scores for x in s.long_sentences]
-    english = [s.figures["Flesch-Kincaid grade"] for s in scores if s.lang == "en"]
+    english = [s.figures["Flesch-Kincaid grade"] for s in scores if s.lang == "en" and not is_easy_read(s.page)]
     average_limit = config["english"]["flesch_kincaid_grade_site_average_max"]
     if english and statistics.mean(english) > average_limit:
         failures.append(f"English site: average Flesch-Kincaid grade {statistics.mean(english):.1f} "
                         f"(at most {average_limit})")
-    scores.sort(key=lambda s: (-len(s.failures), -s.average_words / limits_for(s.lang, config)["average sentence words"][1]))
+    scores.sort(key=lambda s: (-len(s.failures), -s.average_words
+                               / limits_for(s.lang, config, is_easy_read(s.page))["average sentence words"][1]))
     return scores, failures
 
 

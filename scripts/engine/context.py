@@ -17,7 +17,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from scripts.engine.site_data import SiteData
-from scripts.inputs import bidi, placeholders, settings, sharing, signoffs, site_paths, translations, urgent_help
+from scripts.inputs import (
+    bidi,
+    easy_read,
+    placeholders,
+    settings,
+    sharing,
+    signoffs,
+    site_paths,
+    translations,
+    urgent_help,
+)
 from scripts.inputs.dates import written_date
 
 
@@ -146,7 +156,10 @@ def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> d
         # Past its review date on the day of the build (the commit's date): the page says so.
         due_for_review=meta["next_review"] < data.build_date,
     )
-    dit.update(_alternates(config, page.url), translation=_translation(data, config, page))
+    dit.update(_alternates(config, page.url, page.file.src_uri), translation=_translation(data, config, page))
+    # Easy Read: a full page's link to it; on the Easy Read page, who checked it for Easy Read.
+    dit.update(easy_read.page_context(data.easy_read, data.docs_dir, dit["lang"], dit["default_language"], dit["prefix"],
+                                      page.url, page.file.src_uri, data.signoffs, data.settings.reviewers))
     dit.update(_share(data, config, page, dit))
     if config.extra.get("offline", True) is not False:  # Save for offline (docs/offline.md)
         dit["offline"] = {"size": site_paths.OFFLINE_SIZE_TOKEN, "privacy_page": page.url.endswith(site_paths.PRIVACY_PAGE)}
@@ -158,11 +171,13 @@ def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> d
 def _reviewer(data: SiteData, page: Page, lang: str, named: str | None, locale: str) -> dict | None:
     """Who checked the page: the newest recorded sign-off of it (with its date), else the front
     matter's reviewed_by. Both name someone in settings/reviewers.yml."""
+    reviewers = data.settings.reviewers
     try:
-        signed = signoffs.latest(data.signoffs, lang, page.file.src_uri[len(lang) + 1:])
+        # An Easy Read checking group's sign-off is not a clinician's (scripts/inputs/easy_read.py).
+        clinical = [r for r in data.signoffs if not easy_read.is_checking_group(reviewers.get(r.reviewer, {}))]
+        signed = signoffs.latest(clinical, lang, page.file.src_uri[len(lang) + 1:])
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
-    reviewers = data.settings.reviewers
     if signed:
         return {**reviewers[signed.reviewer], "checked_on": date_html(signed.date, locale)}
     return reviewers[named] if named else None
@@ -190,7 +205,7 @@ def _share(data: SiteData, config: MkDocsConfig, page: Page, dit: dict) -> dict:
         "canonical": page.canonical_url,
         "qr_svg": sharing.qr_svg(page.canonical_url, dit["t"]["share"]["qr"]),
         "og_locale": _og_locale_of(data, lang),
-        "og_alternates": [_og_locale_of(data, other) for other in languages(config) if other != lang],
+        "og_alternates": [_og_locale_of(data, other) for other in dit["alternates"] if other != lang],
         "oembed_url": config.site_url + site_paths.oembed_path(lang, page.url[len(here):]),
         # The language's link-preview image (written after the build by scripts/outputs/preview_images.py).
         "og_image": {"url": f"{config.site_url}{here}{site_paths.PREVIEW_FILE}",
@@ -211,11 +226,14 @@ def og_locale(locale: str) -> str:
     return f"{parsed.language}_{territory}" if territory else parsed.language
 
 
-def _alternates(config: MkDocsConfig, page_url: str) -> dict:
-    """Absolute hreflang links to this page in every language, and x-default (the source language)."""
+def _alternates(config: MkDocsConfig, page_url: str, src_uri: str) -> dict:
+    """Absolute hreflang links to this page in every language that has it (Easy Read is English
+    only until translated), and x-default (the source language)."""
     here = prefix(config, language(config))
     path = page_url[len(here):] if page_url.startswith(here) else page_url
-    links = {lang: f"{config.site_url}{prefix(config, lang)}{path}" for lang in languages(config)}
+    source = src_uri.split("/", 1)[-1]
+    links = {lang: f"{config.site_url}{prefix(config, lang)}{path}" for lang in languages(config)
+             if lang == language(config) or (Path(config.docs_dir) / lang / source).exists()}
     return {"alternates": links, "x_default": links[default_language(config)]}
 
 

@@ -49,6 +49,7 @@ class Handoff:
     search: dict[str, dict] = field(default_factory=dict)       # language -> {"config", "entries"}
     not_found: dict[str, str] = field(default_factory=dict)     # language -> its rendered 404 page
     offline: dict[str, str] = field(default_factory=dict)       # language -> its rendered offline page
+    easy_read: dict[str, dict] = field(default_factory=dict)    # language -> its Easy Read page's values
     offline_enabled: bool = True                                # extra.offline (docs/offline.md)
 
 

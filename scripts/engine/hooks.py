@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 from scripts.engine import article, context, handoff, site_data  # noqa: E402
-from scripts.inputs import bidi, frontmatter, release, settings, site_paths  # noqa: E402
+from scripts.inputs import bidi, easy_read, frontmatter, release, settings, site_paths  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.dit")
 
@@ -82,6 +82,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     found = frontmatter.problems(page.meta, where, data.settings.reviewers, set(data.settings.sources))
     if found:
         raise PluginError("\n".join(found))
+    try:  # Easy Read: pictures and their credit, addressed from this page (scripts/inputs/easy_read.py)
+        markdown = easy_read.fill(markdown, data.easy_read, page.url, where)
+    except settings.SettingsError as error:
+        raise PluginError(str(error)) from None
     return context.fill(markdown, site, where)
 
 
@@ -140,6 +144,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         data.handoff.search[lang] = {"config": _search_settings(search, config, lang),
                                      "entries": list(search.search_index.entries)}
     data.handoff.leaflets[lang] = context.leaflet(data, config, lang, release.version(), release.build_date())
+    if easy_read.exists(data.docs_dir, lang):  # its own leaflet (scripts/outputs/easy_read_leaflet.py)
+        here = context.prefix(config, lang)
+        data.handoff.easy_read[lang] = easy_read.page_context(
+            data.easy_read, data.docs_dir, lang, context.default_language(config), here, here + easy_read.ADDRESS,
+            f"{lang}/{easy_read.SOURCE}", data.signoffs, data.settings.reviewers)["easy_read_page"]
     if i18n and i18n.building:
         return
     names = context.language_names(config)

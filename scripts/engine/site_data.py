@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from scripts.engine.handoff import Handoff
-from scripts.inputs import release, settings, signoffs
+from scripts.inputs import easy_read, release, settings, signoffs
 
 KEY = "dit_build"
 
@@ -47,6 +47,7 @@ class SiteData:
     strings_by_language: dict[str, dict] = field(default_factory=dict)
     common_by_language: dict[str, dict] = field(default_factory=dict)
     og_locales: dict[str, str] = field(default_factory=dict)
+    easy_read: object = None   # scripts/inputs/easy_read.EasyRead, loaded with the rest
 
     def strings(self, lang: str) -> dict:
         if lang not in self.strings_by_language:
@@ -62,7 +63,8 @@ def of(config: MkDocsConfig) -> SiteData:
         try:
             data = SiteData(root=root, docs_dir=Path(config.docs_dir), settings=settings.load(root),
                             clinic=settings.load_clinic(root), signoffs=signoffs.load(root),
-                            build_date=release.build_date(root), handoff=Handoff(site_url=config.site_url))
+                            build_date=release.build_date(root), handoff=Handoff(site_url=config.site_url),
+                            easy_read=easy_read.load(root))
         except settings.SettingsError as error:
             raise PluginError(str(error)) from None
         config[KEY] = data

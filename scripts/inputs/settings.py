@@ -103,7 +103,7 @@ class Settings:
 SCHEMAS = {"service.yml": "service", "helplines.yml": "helplines", "sources.yml": "sources",
            "reviewers.yml": "reviewers", "urgent_help.yml": "urgent_help", "signoffs.yml": "signoffs",
            "moves.yml": "moves", "quality.yml": "quality", "html-waivers.yml": "html-waivers",
-           "a11y-waivers.yml": "a11y-waivers"}
+           "a11y-waivers.yml": "a11y-waivers", "easy_read.yml": "easy_read"}
 
 
 def load_yaml(text: str) -> object:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scripts.engine import handoff as engine_handoff
 from scripts.inputs import release, settings
-from scripts.outputs import api, offline, page_artefacts, per_language, preview_images
+from scripts.outputs import api, easy_read_leaflet, offline, page_artefacts, per_language, preview_images
 
 
 def run(site_dir: Path, root: Path) -> None:
@@ -18,6 +18,11 @@ def run(site_dir: Path, root: Path) -> None:
     per_language.write_search_indexes(site_dir, handoff)
     per_language.write_not_found_pages(site_dir, handoff)
     page_artefacts.write_all(site_dir, handoff)
+    env = page_artefacts.templates(handoff)
+    for language in handoff.languages:
+        if language.code in handoff.easy_read:
+            easy_read_leaflet.write(site_dir, env, {"dit": handoff.leaflets[language.code]}, language.code, language.prefix,
+                                    handoff.site_url, handoff.easy_read[language.code])
     api.write_index(site_dir, handoff.site_url)
     previews = {language.prefix: (language.code, language.direction, language.site_name) for language in handoff.languages}
     # Chromium draws a missing image through Playwright's synchronous API, which allows one driver per

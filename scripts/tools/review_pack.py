@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from scripts.inputs import release, settings, signoffs, translations
+from scripts.inputs import easy_read, release, settings, signoffs, translations
 from scripts.inputs.settings import ROOT
 
 RTL = {"ar", "ur"}
@@ -203,7 +203,8 @@ def document(root: Path, site: Path, lang: str, source: str, prefix: str, source
     language_name = next(l.name for l in settings.languages(root) if l.code == lang)
     version, built = release.version(root), release.build_date(root)
     pages = []
-    for path in nav_pages(root):
+    # The Easy Read page is outside the navigation; it is checked like any page (where the language has it).
+    for path in [*nav_pages(root), easy_read.SOURCE]:
         page = read_page(site, prefix, path)
         if page is None:
             continue
