@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -99,8 +98,9 @@ def cmd_check_release(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", "127.0.0.1:8000"],
-                           cwd=ROOT, env=build.mkdocs_env())
+    from scripts.tools import preview
+    preview.run(ROOT)
+    return 0
 
 
 def cmd_ensure_tools(args: argparse.Namespace) -> int:

@@ -39,11 +39,12 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, headers=None):
+def serve(site: Path, headers=None, port: int = 0):
     """Yield the base URL (http://127.0.0.1:PORT/) of a server for `site`, stopped afterwards.
-    `headers`: sent with every response (a dict, or a function of the path, as in _Quiet)."""
+    `headers`: sent with every response (a dict, or a function of the path, as in _Quiet); `port` 0
+    takes any free port."""
     handler = type("Handler", (_Quiet,), {"extra_headers": staticmethod(headers) if callable(headers) else (headers or {})})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -7,6 +7,7 @@
   in every language (Material's defaults, static-i18n, none of our hooks or overrides).
 - Scaling: the build with the content multiplied 1x, 4x and 16x, and with 1, 6 and 12 languages.
 - How long each check `make test` runs takes on the whole site.
+- How long `make test` itself takes (one run: it takes minutes), beside the build time, and how many tests ran.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
 `python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build.
@@ -188,6 +189,15 @@ def gate_times(site: Path) -> dict:
     return out
 
 
+def test_time() -> dict:
+    """`make test` as the Makefile runs it (two pytest-xdist workers), once, on this machine."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider"],
+                          cwd=ROOT, capture_output=True, text=True)
+    summary = next((line for line in reversed(done.stdout.splitlines()) if " in " in line and ("passed" in line or "failed" in line)), "")
+    return {"seconds": round(time.perf_counter() - start, 1), "summary": summary.strip("= "), "returncode": done.returncode}
+
+
 # Report ------------------------------------------------------------------------------------------
 
 def main(runs: int = 3) -> dict:
@@ -211,6 +221,7 @@ def main(runs: int = 3) -> dict:
         results["gates_seconds"] = gate_times(site)
         results["build"] = build_times(work, runs)
         results["scaling"] = scaling(work, runs)
+    results["make_test"] = test_time()
     return results
 
 
@@ -234,6 +245,8 @@ def table(results: dict) -> str:
             lines.append(f"{'':<12}first visit against baseline: {entry['ratio_gzip']}x")
     b = results["build"]
     lines += [""] + build_lines(b)
+    if "make_test" in results:
+        lines.append(f"make test (one run, 2 workers): {results['make_test']['seconds']} s ({results['make_test']['summary']})")
     lines += ["", "Scaling (median build time):"]
     lines += [f"  {name:<28}{s['pages']:>5} pages {s['seconds']:>7} s {s['ms_per_page']:>5} ms/page (mkdocs {s['mkdocs_seconds']} s)"
               for name, s in results["scaling"].items()]
