@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,9 @@ def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str])
     one browser: starting a process and a browser costs about as much as checking a page."""
     workers = max(1, min(os.cpu_count() or 1, 4, len(addresses) // MIN_PAGES_PER_BROWSER))
     if workers == 1:
-        report = check(base_url, addresses, waivers)
+        # A thread of its own: the caller (a test, say) may be driving a Playwright browser already.
+        with ThreadPoolExecutor(1) as thread:
+            report = thread.submit(check, base_url, addresses, waivers).result()
         report.violations.sort()
         return report
     chunks = [addresses[i::workers] for i in range(workers)]
