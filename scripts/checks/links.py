@@ -41,9 +41,10 @@ class LinkReport:
     broken: list[str] = field(default_factory=list)      # "page: link (why)"
     external: dict[str, set[str]] = field(default_factory=dict)  # link -> pages that use it
     checked: int = 0
+    anchors: int = 0  # links to an #anchor on one of this site's pages, checked from the files
 
     def text(self) -> str:
-        lines = [f"Checked {self.checked} links: {len(self.broken)} broken."]
+        lines = [f"Checked {self.checked} links and {self.anchors} #anchor links: {len(self.broken)} broken."]
         lines += [f"  BROKEN {line}" for line in self.broken]
         lines.append(f"External links (not fetched offline; `make check-external` checks them): {len(self.external)}")
         lines += [f"  {url}  (on {len(pages)} page(s), e.g. {sorted(pages)[0]})" for url, pages in sorted(self.external.items())]
@@ -52,11 +53,13 @@ class LinkReport:
 
 def pages(site: Path) -> list[str]:
     """Every HTML page the build wrote (this includes pages nothing links to and those in the sitemap)."""
-    found = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        found.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return found
+    return [page_of(site, path) for path in sorted(site.rglob("*.html"))]
+
+
+def page_of(site: Path, path: Path) -> str:
+    """The address of a built file as pages() gives it ("pl/about-dit/", "404.html")."""
+    relative = path.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
 def html_file(site: Path, page: str) -> Path:
@@ -134,23 +137,25 @@ def bad_contact_links(site: Path, only: list[str] | None = None, parsed: Pages |
     return found
 
 
-def missing_anchors(site: Path, only: list[str] | None = None, parsed: Pages | None = None) -> list[str]:
-    """Links to an #anchor of one of this site's HTML pages that has no such id (or <a name>).
-    A missing page is linkchecker's to report; anchors in other kinds of file are not checked."""
+def missing_anchors(site: Path, only: list[str] | None = None, parsed: Pages | None = None) -> tuple[int, list[str]]:
+    """How many links name an #anchor of one of this site's HTML pages, and those whose page has no
+    such id (or <a name>). A missing page is linkchecker's to report; anchors in other kinds of file
+    are not checked."""
     parsed = parsed or Pages(site)
-    found = []
+    checked, found = 0, []
     for path in _html_files(site, only):
-        page = "/" + path.relative_to(site).as_posix()
-        address = page[: -len("index.html")] if page.endswith("/index.html") else page
+        address = "/" + page_of(site, path)
         for href in parsed[path].links:
             target = urlsplit(urljoin("http://site" + address, href))
             if target.netloc != "site" or not target.fragment:
                 continue
             file = site / target.path.lstrip("/")
             file = file / "index.html" if target.path.endswith("/") else file
-            if file.suffix == ".html" and file.is_file() and unquote(target.fragment) not in parsed[file].anchors:
-                found.append(f"{page}: {target.path}#{target.fragment} (anchor `{target.fragment}' not found)")
-    return found
+            if file.suffix == ".html" and file.is_file():
+                checked += 1
+                if unquote(target.fragment) not in parsed[file].anchors:
+                    found.append(f"{address}: {target.path}#{target.fragment} (anchor `{target.fragment}' not found)")
+    return checked, found
 
 
 CONFIG = """\
@@ -170,8 +175,9 @@ def check(site: Path, own_host: str, only: list[str] | None = None) -> LinkRepor
     """Every page, or `only` the pages named (addresses as pages() gives them) and what they link to
     (each link and #anchor on them, but not the links on the pages they link to)."""
     parsed = Pages(site)
+    anchors, missing = missing_anchors(site, only, parsed)
     report = LinkReport(external=external_links(site, own_host, only, parsed),
-                        broken=bad_contact_links(site, only, parsed) + missing_anchors(site, only, parsed))
+                        broken=bad_contact_links(site, only, parsed) + missing, anchors=anchors)
     with tempfile.TemporaryDirectory() as tmp, serve(site, headers={"LinkChecker": "allowed"}) as base:
         config = Path(tmp) / "linkcheckerrc"
         config.write_text(CONFIG.format(not_fetched=NOT_FETCHED, own_site=re.escape(base)), encoding="utf-8")
