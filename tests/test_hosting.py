@@ -29,6 +29,9 @@ def test_every_built_page_keeps_to_its_policy_by_its_files(site):
     """Every inline script and style is allowed by its hash, nothing loads from another host, nothing
     sets a cookie: read from every page's file (the browser test below runs one page per template)."""
     assert content_policy.check(site) == []
+    sent = {v for address in ("/pl/about-dit/", "/embed/") for n, v in hosting.headers_for(site, address) if n == "Content-Security-Policy"}
+    nginx = (site / "_nginx.conf").read_text(encoding="utf-8")
+    assert set(re.findall(r'add_header Content-Security-Policy "([^"]+)"', nginx)) == sent, "nginx sends the same policies"
 
 
 def test_the_static_policy_check_names_a_page_whose_inline_script_the_policy_would_block(site, tmp_path):
