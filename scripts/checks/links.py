@@ -24,10 +24,9 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
-
-from bs4 import BeautifulSoup
 
 from scripts.inputs import phones
 from scripts.system.serve_static import serve
@@ -71,11 +70,24 @@ def _html_files(site: Path, only: list[str] | None) -> list[Path]:
     return sorted(site.rglob("*.html")) if only is None else [html_file(site, page) for page in only]
 
 
-@dataclass
-class ParsedPage:
-    """What the checks need from one parse of a built page."""
-    anchors: set[str] = field(default_factory=set)   # every id, and name on <a>: what #anchors may name
-    links: list[str] = field(default_factory=list)   # every href of an <a> or <area>
+class ParsedPage(HTMLParser):
+    """What the checks need from one parse of a built page (Python's own parser: no tree is built)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.anchors: set[str] = set()  # every id, and name on <a>: what #anchors may name
+        self.links: list[str] = []      # every href of an <a> or <area>
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.anchors.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.anchors.add(values["name"])
+        if tag in ("a", "area") and values.get("href") is not None:
+            self.links.append(values["href"])
 
 
 class Pages:
@@ -86,16 +98,7 @@ class Pages:
 
     def __getitem__(self, path: Path) -> ParsedPage:
         if path not in self._parsed:
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            parsed = ParsedPage()
-            for element in soup.find_all(True):
-                if element.get("id"):
-                    parsed.anchors.add(element["id"])
-                if element.name == "a" and element.get("name"):
-                    parsed.anchors.add(element["name"])
-                if element.name in ("a", "area") and element.get("href") is not None:
-                    parsed.links.append(element["href"])
-            self._parsed[path] = parsed
+            self._parsed[path] = ParsedPage(path.read_text(encoding="utf-8"))
         return self._parsed[path]
 
 
