@@ -1,14 +1,17 @@
 """Safe hosting: served with the headers Netlify or Cloudflare Pages would send (the matching
 `_headers` rules, combined as the hosts do: hosting.headers_for, which tests/test_hosting_hosts.py
-checks against the hosts' own tools), every page loads with no Content-Security-Policy violation, no
+checks against the hosts' own tools), every page keeps to its Content-Security-Policy (read from its file:
+scripts/checks/content_policy.py) and one page of each template loads in a browser with no violation, no
 cookie, nothing personal stored and no request to another host; embed pages may be framed by another
 origin and normal pages may not."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
+from scripts.checks import content_policy
 from scripts.outputs import hosting
 from scripts.system.serve_static import serve
 from tests.conftest import assert_only_the_embed_page_may_be_framed, policy_watched_tab
@@ -22,11 +25,35 @@ def hosted(site):
         yield url
 
 
-def test_every_page_runs_under_the_policy_with_no_violation_and_no_tracking(browser, site, hosted):
+def test_every_built_page_keeps_to_its_policy_by_its_files(site):
+    """Every inline script and style is allowed by its hash, nothing loads from another host, nothing
+    sets a cookie: read from every page's file (the browser test below runs one page per template)."""
+    assert content_policy.check(site) == []
+    sent = {v for address in ("/pl/about-dit/", "/embed/") for n, v in hosting.headers_for(site, address) if n == "Content-Security-Policy"}
+    nginx = (site / "_nginx.conf").read_text(encoding="utf-8")
+    assert set(re.findall(r'add_header Content-Security-Policy "([^"]+)"', nginx)) == sent, "nginx sends the same policies"
+
+
+def test_the_static_policy_check_names_a_page_whose_inline_script_the_policy_would_block(site, tmp_path):
+    shutil.copy(site / "_headers", tmp_path / "_headers")
+    page = tmp_path / "pl" / "about-dit" / "index.html"
+    page.parent.mkdir(parents=True)
+    text = (site / "pl" / "about-dit" / "index.html").read_text(encoding="utf-8")
+    page.write_text(text.replace("</body>", '<script>alert("planted")</script><img src="https://cdn.example.com/x.png"></body>', 1),
+                    encoding="utf-8")
+    problems = "\n".join(content_policy.check(tmp_path))
+    assert "/pl/about-dit/: inline script 'alert(\"planted\")' is not allowed by the policy" in problems
+    assert '/pl/about-dit/: <img src="https://cdn.example.com/x.png"> loads from another host' in problems
+
+
+# One page of each template, left to right and right to left (404: the Arabic one by its file).
+TEMPLATES = ["", "about-dit/", "get-help-now/", "leaflet/", "embed/about-dit/", "no/such/page/"]
+
+
+def test_one_page_of_each_template_runs_under_the_policy_with_no_violation_and_no_tracking(browser, hosted):
     tab, requests, violations = policy_watched_tab(browser)
-    addresses = hosting.page_addresses(site) + ["no/such/page/"]
-    for address in addresses:
-        tab.goto(hosted + address.lstrip("/"), wait_until="load")
+    for address in TEMPLATES + ["ar/" + address for address in TEMPLATES[:-1]] + ["ar/404.html"]:
+        tab.goto(hosted + address, wait_until="load")
     tab.goto(hosted + "ar/about-dit/", wait_until="load")  # and search: its worker and index
     tab.locator("input.md-search__input").click()
     tab.locator("input.md-search__input").press_sequentially("DIT", delay=20)
