@@ -9,10 +9,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.inputs.settings import ROOT
+from scripts.system import own_thread
 
 
 class BuildError(RuntimeError):
@@ -31,19 +31,17 @@ def _write_redirects(root: Path, site: Path, site_url: str) -> None:
 
 
 def _build_pdfs(root: Path, site: Path) -> None:
-    """Print the leaflets in a thread of their own: Playwright's synchronous API allows one browser
-    driver per thread, and the caller (a test, say) may be driving one already."""
+    """Print the leaflets, in a thread of their own (scripts/system/own_thread.py)."""
     from scripts.inputs import release, settings
     from scripts.outputs import easy_read_leaflet, pdf
     leaflets = {"" if language.default else f"{language.code}/":
                 (language.code, settings.load_strings(root / "content", language.code)["site_name"])
                 for language in settings.languages(root)}
     leaflets.update(easy_read_leaflet.pdf_leaflets(root))  # Easy Read leaflets, beside their page
-    with ThreadPoolExecutor(1) as worker:
-        try:
-            worker.submit(pdf.build_leaflets, site, leaflets, release.version(root), release.build_date(root)).result()
-        except Exception as error:  # Chromium or the PDF's post-processing failed: a failed build
-            raise BuildError(f"Printing the leaflets to PDF failed: {error}") from error
+    try:
+        own_thread.run(pdf.build_leaflets, site, leaflets, release.version(root), release.build_date(root))
+    except Exception as error:  # Chromium or the PDF's post-processing failed: a failed build
+        raise BuildError(f"Printing the leaflets to PDF failed: {error}") from error
 
 
 # What a copy of the project needs to build on its own.

@@ -8,13 +8,13 @@ import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import axe_playwright_python
 
 from scripts.checks import text_spacing
+from scripts.system import own_thread
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -56,9 +56,7 @@ def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str])
     one browser: starting a process and a browser costs about as much as checking a page."""
     workers = max(1, min(os.cpu_count() or 1, 4, len(addresses) // MIN_PAGES_PER_BROWSER))
     if workers == 1:
-        # A thread of its own: the caller (a test, say) may be driving a Playwright browser already.
-        with ThreadPoolExecutor(1) as thread:
-            report = thread.submit(check, base_url, addresses, waivers).result()
+        report = check(base_url, addresses, waivers)
         report.violations.sort()
         return report
     chunks = [addresses[i::workers] for i in range(workers)]
@@ -90,15 +88,22 @@ def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=
     `browser` is a running Playwright browser to share; without one, Chromium is started here, unable
     to resolve any host but this machine's, so a request to another host is blocked as well as reported."""
     if browser is None:
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path=str(ensure_chromium()),
-                                             args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-            try:
-                return check(base_url, addresses, waivers, own)
-            finally:
-                own.close()
+        return own_thread.run(_check_in_own_browser, base_url, addresses, waivers)
+    return _check(base_url, addresses, waivers, browser)
 
+
+def _check_in_own_browser(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        own = playwright.chromium.launch(executable_path=str(ensure_chromium()),
+                                         args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        try:
+            return _check(base_url, addresses, waivers, own)
+        finally:
+            own.close()
+
+
+def _check(base_url: str, addresses: list[str], waivers: dict[str, str], browser) -> A11yReport:
     report = A11yReport()
     # No request routing: Playwright turns the browser's cache off for a routed context, and each page
     # would then fetch and compile Material's scripts and styles again. Requests are watched instead.

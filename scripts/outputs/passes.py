@@ -5,12 +5,12 @@ language's leaflet, the JSON API's index, the link-preview images and what Save 
 after MkDocs and before the leaflet PDFs, redirects and hosting files."""
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.engine import handoff as engine_handoff
 from scripts.inputs import release, settings
 from scripts.outputs import api, easy_read_leaflet, offline, page_artefacts, per_language, preview_images
+from scripts.system import own_thread
 
 
 def run(site_dir: Path, root: Path) -> None:
@@ -25,10 +25,8 @@ def run(site_dir: Path, root: Path) -> None:
                                     handoff.site_url, handoff.easy_read[language.code])
     api.write_index(site_dir, handoff.site_url)
     previews = {language.prefix: (language.code, language.direction, language.site_name) for language in handoff.languages}
-    # Chromium draws a missing image through Playwright's synchronous API, which allows one driver per
-    # thread: a thread of its own, as the caller (a test, say) may be driving one already.
-    with ThreadPoolExecutor(1) as worker:
-        worker.submit(preview_images.write_previews, site_dir, previews).result()
+    # Chromium draws a missing image (scripts/system/own_thread.py says why in a thread of its own).
+    own_thread.run(preview_images.write_previews, site_dir, previews)
     _write_offline(site_dir, root, handoff)
 
 
