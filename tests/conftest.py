@@ -21,6 +21,26 @@ def pytest_collection_modifyitems(config, items):
                             if name in builds.MAKERS}
 
 
+# `make test` runs two pytest-xdist workers with --dist loadgroup --no-loadscope-reorder. Each file's
+# tests stay together on one worker (its module fixtures, a clinic build say, start once), except the
+# whole-site checks of tests/test_checks.py, which each go to whichever worker is free. The longest
+# start first, in this order, so neither worker sits idle at the end waiting for the other.
+SPREAD = "test_checks.py"
+LONGEST_FIRST = ["test_checks.py::test_check_passes[a11y]", "test_variants.py", "test_determinism.py",
+                 "test_checks.py", "test_hosting.py", "test_quality_gates.py", "test_clinic_build.py"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, key in enumerate(LONGEST_FIRST)
+                     if item.nodeid.endswith(key) or item.path.name == key), len(LONGEST_FIRST))
+    items.sort(key=rank)
+    for item in items:
+        if item.path.name != SPREAD:
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
 @pytest.fixture(scope="session")
 def site(request, tmp_path_factory) -> Path:
     """The site as `make site` builds it, PDFs included; never changed by a test."""

@@ -192,7 +192,7 @@ def gate_times(site: Path) -> dict:
 def test_time() -> dict:
     """`make test` as the Makefile runs it (two pytest-xdist workers), once, on this machine."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadfile", "-q", "-p", "no:cacheprovider"],
+    done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder", "-q", "-p", "no:cacheprovider"],
                           cwd=ROOT, capture_output=True, text=True)
     summary = next((line for line in reversed(done.stdout.splitlines()) if " in " in line and ("passed" in line or "failed" in line)), "")
     return {"seconds": round(time.perf_counter() - start, 1), "summary": summary.strip("= "), "returncode": done.returncode}
