@@ -14,13 +14,6 @@ from tests import builds
 WANTED = pytest.StashKey[set]()
 
 
-def pytest_collection_modifyitems(config, items):
-    """Remember which shared builds this run's tests read: a worker waiting for one builds another
-    meanwhile, but only one that some test will read."""
-    config.stash[WANTED] = {name for item in items for name in getattr(item, "fixturenames", ())
-                            if name in builds.MAKERS}
-
-
 # `make test` runs two pytest-xdist workers with --dist loadgroup --no-loadscope-reorder. Each file's
 # tests stay together on one worker (its module fixtures, a clinic build say, start once), except the
 # whole-site checks of tests/test_checks.py, which each go to whichever worker is free. The longest
@@ -31,7 +24,12 @@ LONGEST_FIRST = ["test_checks.py::test_check_passes[a11y]", "test_variants.py", 
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Remember which shared builds this run's tests read: a worker waiting for one builds another
+    # meanwhile, but only one that some test will read.
+    config.stash[WANTED] = {name for item in items for name in getattr(item, "fixturenames", ())
+                            if name in builds.MAKERS}
+
     def rank(item: pytest.Item) -> int:
         return next((i for i, key in enumerate(LONGEST_FIRST)
                      if item.nodeid.endswith(key) or item.path.name == key), len(LONGEST_FIRST))
