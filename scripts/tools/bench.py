@@ -105,16 +105,23 @@ def baseline_site(lang: str, work: Path) -> Path:
 
 # Build time --------------------------------------------------------------------------------------
 
+def _timed_build(project: Path, out: Path) -> tuple[float, dict[str, float]]:
+    """One full build's seconds, and each step's; the site is removed afterwards."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    build.build(project, out, timings)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(out)
+    return seconds, timings
+
+
 def _median_build(project: Path, work: Path, runs: int) -> tuple[float, dict[str, float]]:
     totals, steps = [], []
     work.mkdir(parents=True, exist_ok=True)
     for run in range(runs):
-        timings: dict[str, float] = {}
-        start = time.perf_counter()
-        build.build(project, work / f"site-{run}", timings)
-        totals.append(time.perf_counter() - start)
+        seconds, timings = _timed_build(project, work / f"site-{run}")
+        totals.append(seconds)
         steps.append(timings)
-        shutil.rmtree(work / f"site-{run}")
     return statistics.median(totals), {name: round(statistics.median(s[name] for s in steps), 2) for name in steps[0]}
 
 
@@ -124,12 +131,9 @@ def build_times(work: Path, runs: int) -> dict:
     plain = _plain_project(work)
     totals, steps, plain_times = [], [], []
     for run in range(runs):
-        timings: dict[str, float] = {}
-        start = time.perf_counter()
-        build.build(ROOT, work / f"site-{run}", timings)
-        totals.append(time.perf_counter() - start)
+        seconds, timings = _timed_build(ROOT, work / f"site-{run}")
+        totals.append(seconds)
         steps.append(timings)
-        shutil.rmtree(work / f"site-{run}")
         start = time.perf_counter()
         _mkdocs(plain, work / f"plain-site-{run}")
         plain_times.append(time.perf_counter() - start)
