@@ -55,6 +55,11 @@ def direction(lang: str) -> str:
     return "rtl" if lang in bidi.RTL else "ltr"
 
 
+def offline_enabled(config: MkDocsConfig) -> bool:
+    """Save for offline (docs/offline.md), on unless mkdocs.yml's extra.offline is false."""
+    return config.extra.get("offline", True) is not False
+
+
 def prefix(config: MkDocsConfig, lang: str) -> str:
     """Where a language lives below the site root: "" for the default language, "pl/" for Polish."""
     return "" if lang == default_language(config) else f"{lang}/"
@@ -161,7 +166,7 @@ def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> d
     dit.update(easy_read.page_context(data.easy_read, data.docs_dir, dit["lang"], dit["default_language"], dit["prefix"],
                                       page.url, page.file.src_uri, data.signoffs, data.settings.reviewers))
     dit.update(_share(data, config, page, dit))
-    if config.extra.get("offline", True) is not False:  # Save for offline (docs/offline.md)
+    if offline_enabled(config):
         dit["offline"] = {"size": site_paths.OFFLINE_SIZE_TOKEN, "privacy_page": page.url.endswith(site_paths.PRIVACY_PAGE)}
     if page.url[len(dit["prefix"]):] == "for-professionals/":
         dit["tools"] = _tools(config, page, nav, dit)

@@ -153,7 +153,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     names = context.language_names(config)
     data.handoff.default_language = context.default_language(config)
-    data.handoff.offline_enabled = config.extra.get("offline", True) is not False
+    data.handoff.offline_enabled = context.offline_enabled(config)
     data.handoff.languages = [handoff.Language(code, names.get(code, code), context.direction(code),
                                                context.prefix(config, code), data.strings(code)["site_name"])
                               for code in context.languages(config)]

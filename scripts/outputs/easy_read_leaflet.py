@@ -28,10 +28,9 @@ def local_pictures(fragment: str, site_url: str, leaflet_url: str) -> str:
     return str(soup)
 
 
-def write(site_dir: Path, env, context: dict, lang: str, prefix: str, site_url: str, easy_read_page: dict) -> Path:
-    """`context` is {"dit": the language's leaflet values (scripts/engine/context.py)}; `easy_read_page` what
+def write(site_dir: Path, env, dit: dict, lang: str, prefix: str, site_url: str, easy_read_page: dict) -> Path:
+    """`dit` is the language's leaflet values (scripts/engine/context.py); `easy_read_page` what
     easy_read.page_context gives the Easy Read page (checked_by, credit_html)."""
-    dit = context["dit"]
     locale = dit["t"].get("date_locale", lang)
     leaflet_url = prefix + FOLDER
     document = json.loads((site_dir / document_path(lang, easy_read.ADDRESS)).read_text(encoding="utf-8"))
@@ -40,7 +39,7 @@ def write(site_dir: Path, env, context: dict, lang: str, prefix: str, site_url: 
     addresses = sharing.printed_addresses([(dit["t"]["leaflet"]["site"], page_url),
                                            (dit["t"]["urgent"]["more"], dit["help_url"])])
     html = env.get_template("easy-read-leaflet.html").render(
-        **context, document=document, article_html=article, easy_read_page=easy_read_page, addresses=addresses,
+        dit=dit, document=document, article_html=article, easy_read_page=easy_read_page, addresses=addresses,
         last_updated_text=written_date(document["last_updated"], locale),
         next_review_text=written_date(document["next_review"], locale),
         asset_root=get_relative_url("./", leaflet_url))

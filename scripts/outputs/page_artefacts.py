@@ -120,9 +120,8 @@ def write_leaflet(site_dir: Path, env: jinja2.Environment, dit: dict, lang: str,
     out.write_text(leaflet_html, encoding="utf-8")
 
 
-def write_all(site_dir: Path, handoff: Handoff) -> None:
+def write_all(site_dir: Path, env: jinja2.Environment, handoff: Handoff) -> None:
     """Every page's artefacts, then each language's leaflet (made from the pages' documents)."""
-    env = templates(handoff)
     for page in handoff.pages:
         write_document(site_dir, handoff, page)
         write_oembed(site_dir, handoff, page)

@@ -17,11 +17,11 @@ def run(site_dir: Path, root: Path) -> None:
     handoff = engine_handoff.take(site_dir)
     per_language.write_search_indexes(site_dir, handoff)
     per_language.write_not_found_pages(site_dir, handoff)
-    page_artefacts.write_all(site_dir, handoff)
-    env = page_artefacts.templates(handoff)
+    env = page_artefacts.templates(handoff)  # one template environment for every pass that renders
+    page_artefacts.write_all(site_dir, env, handoff)
     for language in handoff.languages:
         if language.code in handoff.easy_read:
-            easy_read_leaflet.write(site_dir, env, {"dit": handoff.leaflets[language.code]}, language.code, language.prefix,
+            easy_read_leaflet.write(site_dir, env, handoff.leaflets[language.code], language.code, language.prefix,
                                     handoff.site_url, handoff.easy_read[language.code])
     api.write_index(site_dir, handoff.site_url)
     previews = {language.prefix: (language.code, language.direction, language.site_name) for language in handoff.languages}
