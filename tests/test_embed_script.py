@@ -216,10 +216,13 @@ def test_iframe_is_as_tall_as_the_page_in_it_at_phone_and_desktop_widths(clinic,
                  "the embedded page to get the new width")
 
         def fits():
+            # The embedded page runs in its own process: its viewport takes the frame's new height a
+            # moment after the clinic's page sets it, so wait for both sides to agree.
             content = math.ceil(inner.evaluate("document.documentElement.getBoundingClientRect().height"))
-            return content > 600 and frame_heights(tab) == [content] and content
+            agreed = frame_heights(tab) == [content] and inner.evaluate("innerHeight") == content
+            return content > 600 and agreed and content
         heights[width] = wait_for(fits, f"the iframe to fit its page at width {width}",
-                                  lambda: frame_heights(tab))
+                                  lambda: (frame_heights(tab), inner.evaluate("innerHeight")))
         # No scrollbar inside the iframe: the reader scrolls the clinic's page only.
         assert inner.evaluate("document.documentElement.scrollHeight <= window.innerHeight")
     assert heights[390] > heights[1280], "the text should wrap into more lines on a phone"
