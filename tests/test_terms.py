@@ -43,6 +43,14 @@ def test_welsh_names_callers_hear_are_checked_in_every_mutation(tmp_path):
     assert "write 'GIG 111 Cymru'" in found[0]
 
 
+def test_opening_hours_in_settings_are_checked_too(tmp_path):
+    root = project_with(tmp_path, "ur", "ٹھیک ہے۔\n")
+    (root / "settings" / "helplines.yml").write_text(
+        'samaritans_welsh:\n  hours:\n    en: "It is open every day."\n    ur: "یہ ہر روز کھلی ہے۔"\n', encoding="utf-8")
+    found, _ = terms.problems(root, LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["settings/helplines.yml:4"], found
+
+
 def test_a_broken_termbase_names_its_file_and_entry(tmp_path):
     root = project_with(tmp_path, "pl", "Nic.\n")
     path = root / "settings" / "termbase" / "pl.tbx"
@@ -94,6 +102,14 @@ def test_other_polish_words_are_not_taken_for_a_rejected_noun(word):
 def test_every_mutation_of_a_welsh_word_leads_back_to_its_radical(word):
     for mutated in term_stems.welsh_mutations(word):
         assert word.lower() in term_stems.welsh_radicals(mutated), mutated
+
+
+@given(st.sampled_from(["p", "t", "c", "b", "d", "g", "m", "ll", "rh", "a", "i", "s", "n"]),
+       st.text(alphabet="aeiouwyâŵŷdfghlnrst", min_size=2, max_size=10))
+def test_any_welsh_radical_is_found_again_from_each_of_its_mutations(start, rest):
+    radical = start + rest
+    for mutated in term_stems.welsh_mutations(radical):
+        assert term_stems.find(term_stems.key(radical, "cy"), f"Ffoniwch {mutated.capitalize()} heddiw", "cy"), mutated
 
 
 def test_welsh_mutations_are_the_ones_a_reader_meets():

@@ -2,7 +2,8 @@
 (settings/termbase/<lang>.tbx). Words are compared by stem (scripts/inputs/term_stems.py), so
 "placówce" is caught as "placówka" and "wasanaeth" as "gwasanaeth".
 
-Only what a reader sees is read: a page's title, description and body, and strings.yml's values.
+Only what a reader sees is read: a page's title, description and body, strings.yml's values, and the
+language's opening hours in settings/helplines.yml.
 Placeholders ({{ phone:samaritans }}), link targets, heading ids, HTML tags, inline code and YAML keys
 are English ids, not prose, so they are blanked first (keeping columns, so a report can point at them).
 """
@@ -24,6 +25,7 @@ NOT_PROSE = re.compile(
     r"|https?://\S+")               # bare addresses
 YAML_KEY = re.compile(r"^(\s*(?:-\s+)?)[\w-]+:")
 FRONT_MATTER_PROSE = ("title:", "description:")
+HELPLINES = Path("settings") / "helplines.yml"
 
 
 @dataclass(frozen=True)
@@ -62,15 +64,23 @@ def _blank(text: str) -> str:
     return NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def uses(path: Path, shown_as: str, terms: list[Term], lang: str) -> list[Use]:
-    """Every rejected variant in one file."""
+def uses(lines: list[tuple[int, str]], shown_as: str, terms: list[Term], lang: str) -> list[Use]:
+    """Every rejected variant in one file's prose lines."""
     keys = [(term, variant, term_stems.key(variant, lang)) for term in terms for variant in term.rejected]
     found = []
-    for number, line in prose_lines(path):
+    for number, line in lines:
         for term, variant, variant_key in keys:
             for text, _ in term_stems.find(variant_key, line, lang):
                 found.append(Use(f"{shown_as}:{number}", text, term, variant))
     return found
+
+
+def hours_lines(root: Path, lang: str) -> list[tuple[int, str]]:
+    """(line number, text) of each of the language's opening hours in settings/helplines.yml."""
+    own = re.compile(rf"^(\s+{re.escape(lang)}:)(.*)$")
+    lines = (root / HELPLINES).read_text(encoding="utf-8").splitlines() if (root / HELPLINES).exists() else []
+    return [(number, " " * len(match.group(1)) + _blank(match.group(2)))
+            for number, line in enumerate(lines, 1) if (match := own.match(line))]
 
 
 def files(content: Path, lang: str) -> list[Path]:
@@ -88,8 +98,10 @@ def problems(root: Path, languages: list[str]) -> tuple[list[str], list[str]]:
         terms = base.terms.get(lang, [])
         checked = files(root / "content", lang)
         used = [use for path in checked
-                for use in uses(path, path.relative_to(root).as_posix(), terms, lang)]
+                for use in uses(prose_lines(path), path.relative_to(root).as_posix(), terms, lang)]
+        used += uses(hours_lines(root, lang), HELPLINES.as_posix(), terms, lang)
         found += [use.problem() for use in used]
         rejected = sum(len(term.rejected) for term in terms)
-        figures.append(f"{lang}: {len(terms)} terms, {rejected} rejected variants, {len(checked)} files read")
+        figures.append(f"{lang}: {len(terms)} terms, {rejected} rejected variants, {len(checked)} files and "
+                       f"{HELPLINES.as_posix()} read")
     return found, figures

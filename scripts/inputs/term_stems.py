@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # A letter, or a combining mark (Arabic short vowels, which \w leaves out), repeated; "o'r" is one word.
 LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+"
@@ -133,8 +134,13 @@ def arabic_stems(word: str) -> set[str]:
 
 # One interface for the check ----------------------------------------------------------------------
 
-def forms(word: str, lang: str) -> set[str]:
+@cache  # a page repeats its words, and each is compared with every rejected variant
+def forms(word: str, lang: str) -> frozenset[str]:
     """Every stem a page's word may stand for, in one language."""
+    return frozenset(_forms(word, lang))
+
+
+def _forms(word: str, lang: str) -> set[str]:
     if lang == "pl":
         return {polish_stem(word)}
     if lang == "cy":
