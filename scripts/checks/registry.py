@@ -13,7 +13,17 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from scripts.checks import accessibility, html_validation, links, page_weight, parity, readability, release_gate, review
+from scripts.checks import (
+    accessibility,
+    html_validation,
+    links,
+    page_weight,
+    parity,
+    readability,
+    release_gate,
+    review,
+    terms,
+)
 from scripts.inputs import addresses, easy_read, release, settings, translations
 from scripts.outputs import redirects
 from scripts.system import own_thread
@@ -150,6 +160,12 @@ def check_translations(inputs: Inputs) -> Result:
     return found, _report("Translations against the English they were made from", [], found)
 
 
+def check_terms(inputs: Inputs) -> Result:
+    codes = [language.code for language in settings.languages(inputs.root)]
+    found, figures = terms.problems(inputs.root, codes[1:])
+    return found, _report("Rejected term variants in every translation (settings/termbase/)", figures, found)
+
+
 def check_review(inputs: Inputs) -> Result:
     found = review.overdue(inputs.root)
     lines = [f"Review dates on {release.build_date(inputs.root).isoformat()}: {len(found)} page(s) overdue."]
@@ -194,6 +210,8 @@ CHECKS = {check.name: check for check in (
           SOURCES, True, check_parity),
     Check("translations", "every translation exists and is up to date with the English it was made from",
           SOURCES, True, check_translations),
+    Check("terms", "no translation uses a term variant its language's termbase rejects (matched by word stem)",
+          SOURCES, True, check_terms),
     Check("review", "no page is past its review date (run on a schedule too)", SOURCES, True, check_review),
     Check("lint", "ruff over scripts/ and tests/ (settings in pyproject.toml)", SOURCES, True, check_lint),
     Check("external", "every external link answers (needs a network, so never in `make test`)", SITE, False,

@@ -1,0 +1,182 @@
+"""Word stems for the termbase check: enough of each language's grammar to see that "placówce" is
+"placówka" and "wasanaeth" is "gwasanaeth", and no more. A full stemmer (Morfeusz, a Welsh lemmatiser)
+would be a new dependency for a handful of terms; these few rules are small enough to read and test.
+
+A rejected variant is written in its plain form ("placówka", "Samaritans", "مزاج منخفض"); the check
+turns it into a `key` (one stem per word) and asks, word by word, whether a page's word has that stem
+among its `forms`. Each language:
+
+- pl: case endings are stripped from the end of the word (placówka, placówki, placówkę, placówką,
+  placówkach -> placówk), with the two stem changes the declension brings: -c- before -e back to -k-
+  (placówce) and the "fleeting e" of -ek (ośrodek / ośrodka -> ośrodk).
+- cy: a word may begin with a mutated consonant (soft, nasal or aspirate mutation, or h- before a
+  vowel): its forms are every radical it could have come from (wasanaeth, ngwasanaeth -> gwasanaeth;
+  Samariaid -> Samariaid). Some forms are not real words (fam -> bam and mam): harmless, since a form
+  only matters when it equals a rejected variant.
+- ar: letters that are written several ways are unified (أ إ آ -> ا, ة -> ه, ى -> ي, no short vowels
+  or tatweel); the attached prefixes و ف, then ب ل ك, then ال (and لل, which is ل + ال) may be
+  taken off the front, and one attached pronoun (ك، ه، ها، هم، كم، نا، ي...) off the end.
+- ur: letters unified as for Arabic, with Urdu's own forms (ک ی ہ); Urdu writes its case words apart
+  (کا، کی، میں), so no affix is taken off: "سیشنوں" and "سیشنز" stay different words, as they should.
+- es (and any other language): lower case only; a variant of several words is matched word for word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# A letter, or a combining mark (Arabic short vowels, which \w leaves out), repeated; "o'r" is one word.
+LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+"
+WORD = re.compile(rf"{LETTERS}(?:[’']{LETTERS})*")
+
+# Polish -------------------------------------------------------------------------------------------
+
+# Noun and adjective case endings, longest first, so "-iach" goes before "-ach" before "-a".
+POLISH_ENDINGS = sorted({
+    "a", "u", "y", "i", "e", "ę", "ą", "o", "om", "em", "ie", "owi", "ów", "ach", "ami",
+    "ia", "io", "ii", "ią", "ię", "iom", "iach", "iami", "iem", "ego", "emu", "ej", "ym", "im", "ych", "ich", "ymi", "imi",
+}, key=len, reverse=True)
+POLISH_MIN_STEM = 3
+
+
+def polish_stem(word: str) -> str:
+    word = word.lower()
+    stem, ending = word, ""
+    for candidate in POLISH_ENDINGS:
+        if word.endswith(candidate) and len(word) - len(candidate) >= POLISH_MIN_STEM:
+            stem, ending = word[: -len(candidate)], candidate
+            break
+    if ending in ("e", "ie") and stem.endswith("c"):
+        stem = stem[:-1] + "k"  # placówce -> placówk (k softens to c before -e)
+    if not ending and re.search(r"[^aeiouyąęó]ek$", stem):
+        stem = stem[:-2] + "k"  # ośrodek, placówek -> ośrodk, placówk (the e drops when an ending follows)
+    return stem
+
+
+# Welsh --------------------------------------------------------------------------------------------
+
+# Each mutation as (radical, mutated) pairs, longest mutated form first when read back.
+SOFT = [("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"), ("g", ""), ("m", "f"), ("ll", "l"), ("rh", "r")]
+NASAL = [("p", "mh"), ("t", "nh"), ("c", "ngh"), ("b", "m"), ("d", "n"), ("g", "ng")]
+ASPIRATE = [("p", "ph"), ("t", "th"), ("c", "ch")]
+WELSH_MUTATIONS = SOFT + NASAL + ASPIRATE
+WELSH_VOWELS = "aeiouwyâêîôûŵŷ"
+
+
+def welsh_mutations(radical: str) -> set[str]:
+    """Every form a Welsh word can take at its start: the radical and its mutations."""
+    radical = radical.lower()
+    forms = {radical}
+    for start, mutated in WELSH_MUTATIONS:
+        if radical.startswith(start) and radical[:2] not in ("ph", "th", "ch"):  # ch-, th- never mutate
+            forms.add(mutated + radical[len(start):])
+    if radical[:1] in WELSH_VOWELS:
+        forms.add("h" + radical)  # ei henw, ei hiselder: h- before a vowel after "her", "our"...
+    return {form for form in forms if form}
+
+
+def welsh_radicals(word: str) -> set[str]:
+    """Every radical a Welsh word could be a mutation of (itself included)."""
+    word = word.lower()
+    radicals = {word}
+    for start, mutated in WELSH_MUTATIONS:
+        if mutated and word.startswith(mutated):
+            radicals.add(start + word[len(mutated):])
+    radicals.add("g" + word)  # the soft mutation drops g: wasanaeth -> gwasanaeth
+    if word.startswith("h") and word[1:2] in WELSH_VOWELS:
+        radicals.add(word[1:])
+    return radicals
+
+
+# Arabic and Urdu ----------------------------------------------------------------------------------
+
+ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
+URDU_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ه": "ہ", "ة": "ہ", "ۀ": "ہ", "ـ": None, "\u200c": None})
+ARABIC_CONJUNCTIONS = ("و", "ف")
+ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
+ARABIC_SUFFIXES = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ك", "ه", "ي")
+ARABIC_MIN_STEM = 2
+
+
+def _without_marks(word: str) -> str:
+    # Short vowels, shadda and sukun are combining marks: a word means the same with or without them.
+    return "".join(ch for ch in unicodedata.normalize("NFC", word) if not unicodedata.combining(ch))
+
+
+def arabic_letters(word: str) -> str:
+    return _without_marks(word).translate(ARABIC_LETTERS)
+
+
+def urdu_letters(word: str) -> str:
+    return _without_marks(word).translate(URDU_LETTERS)
+
+
+def arabic_stems(word: str) -> set[str]:
+    """The word and each reading of it with attached prefixes and one pronoun suffix taken off."""
+    word = arabic_letters(word)
+    starts = {word}
+    for conjunction in ("", *ARABIC_CONJUNCTIONS):
+        for preposition in ("", *ARABIC_PREPOSITIONS):
+            for article in ("", "ال"):
+                prefix = conjunction + preposition + article
+                if prefix and word.startswith(prefix):
+                    starts.add(word[len(prefix):])
+                if preposition == "ل" and article and word.startswith(conjunction + "لل"):
+                    starts.add(word[len(conjunction) + 2:])  # لل = ل + ال: للمزاج -> مزاج
+    stems = set(starts)
+    for start in starts:
+        for suffix in ARABIC_SUFFIXES:
+            if start.endswith(suffix):
+                stems.add(start[: -len(suffix)])
+    return {stem for stem in stems if len(stem) >= ARABIC_MIN_STEM}
+
+
+# One interface for the check ----------------------------------------------------------------------
+
+@cache  # a page repeats its words, and each is compared with every rejected variant
+def forms(word: str, lang: str) -> frozenset[str]:
+    """Every stem a page's word may stand for, in one language."""
+    return frozenset(_forms(word, lang))
+
+
+def _forms(word: str, lang: str) -> set[str]:
+    if lang == "pl":
+        return {polish_stem(word)}
+    if lang == "cy":
+        return welsh_radicals(word.replace("’", "'"))
+    if lang == "ar":
+        return arabic_stems(word)
+    if lang == "ur":
+        return {urdu_letters(word)}
+    return {word.lower()}
+
+
+def key(variant: str, lang: str) -> tuple[str, ...]:
+    """A termbase variant as stems, one per word, to compare with `forms` of a page's words."""
+    words = WORD.findall(variant)
+    if lang == "pl":
+        return tuple(polish_stem(w) for w in words)
+    if lang == "ar":
+        return tuple(arabic_letters(w) for w in words)
+    if lang == "ur":
+        return tuple(urdu_letters(w) for w in words)
+    return tuple(w.lower() for w in words)
+
+
+def words(text: str) -> list[tuple[str, int]]:
+    """The words of a line and the column (0-based) each starts at."""
+    return [(match.group(0), match.start()) for match in WORD.finditer(text)]
+
+
+def find(variant_key: tuple[str, ...], line: str, lang: str) -> list[tuple[str, int]]:
+    """Where a variant's words occur, in order and side by side, in a line: (the text found, column)."""
+    found_words = words(line)
+    hits = []
+    size = len(variant_key)
+    for index in range(len(found_words) - size + 1):
+        window = found_words[index:index + size]
+        if size and all(stem in forms(word, lang) for stem, (word, _) in zip(variant_key, window)):
+            start, (last, last_column) = window[0][1], window[-1]
+            hits.append((line[start:last_column + len(last)], start))
+    return hits
