@@ -138,13 +138,17 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
-    """Record that translations were brought up to date with the current English pages."""
+    """Record, block by block, the English each translated file (a page or strings.yml) now translates."""
     docs = ROOT / "content"
     source = settings.languages()[0].code
     for name in args.files:
         path = Path(name).resolve()
         lang, page = path.relative_to(docs).parts[0], path.relative_to(docs / path.relative_to(docs).parts[0])
-        changed = translations.stamp(path, docs / source / page)
+        try:
+            changed = translations.stamp(path, docs / source / page, args.block or None)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
         print(f"{'stamped' if changed else 'already current'}: {path.relative_to(ROOT)} ({lang})")
     return 0
 
@@ -266,8 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     status = commands.add_parser("translations", help="print the translation status table")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale (as `check translations`)")
     status.set_defaults(run=cmd_translations)
-    stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
-    stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")
+    stamp = commands.add_parser("stamp", help="record, block by block, the English a translation now matches")
+    stamp.add_argument("files", nargs="+", help="translated files, e.g. content/pl/about-dit.md content/pl/strings.yml")
+    stamp.add_argument("--block", action="append", help="stamp only this block (a key `translations --blocks` names); repeat for more")
     stamp.set_defaults(run=cmd_stamp)
     review = commands.add_parser("review", help="mark translations as checked by a listed reviewer")
     review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
