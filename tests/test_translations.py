@@ -1,6 +1,7 @@
 """Translation status, staleness, structural parity, and adding a language."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -138,14 +139,21 @@ def test_pages_show_stale_and_reviewed_status(changed):
     assert soup(page_path(site, "es/about-dit/")).select_one(".dit-translation__stale") is None
 
 
-def test_status_table_lists_every_language_and_page(capsys):
+def test_status_table_counts_blocks_per_language_and_page(capsys):
     from scripts.cli import main
     assert main(["translations"]) == 0
-    out = capsys.readouterr().out
-    header, *rows = out.splitlines()
-    assert header.split()[1:] == TRANSLATED
-    assert sum(1 for row in rows if row.startswith(tuple(PAGES.values()))) == len(PAGES)
-    assert "draft, up to date" in out
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["lang", "page", "translated", "stale", "missing", "reviewed", "status"]
+    for lang in TRANSLATED:
+        mine = [row.split() for row in rows if row.startswith(f"{lang} ")]
+        assert {row[1] for row in mine} == {*PAGES.values(), "strings.yml", "total"}
+        assert all(row[3:6] == ["0", "0", "0"] and (row[1] == "total" or row[6] == "draft") for row in mine)
+    assert main(["translations", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == TRANSLATED
+    polish = data["pl"]["pages"]["about-dit.md"]
+    assert polish["translated"] == len(page_blocks((CONTENT / "en" / "about-dit.md").read_text(encoding="utf-8")))
+    assert polish["stale"] == polish["missing"] == polish["reviewed"] == 0 and polish["status"] == "draft"
 
 
 def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_hours(project, tmp_path, changed):
