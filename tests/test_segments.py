@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.inputs import translations
-from scripts.inputs.segments import fingerprint, page_blocks, strings_blocks
+from scripts.inputs.frontmatter import split
+from scripts.inputs.segments import body_blocks, fingerprint, located, page_blocks, strings_blocks
 from scripts.inputs.settings import ROOT, languages
 
 CONTENT = ROOT / "content"
@@ -85,7 +86,7 @@ def top_level_chunks(body: str) -> list[str]:
     return re.split(r"\n\n+(?=\S)", body.strip())
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.permutations(range(len(top_level_chunks(english().split("\n---\n", 1)[1])))))
 def test_reordering_english_blocks_stales_nothing(tmp_path_factory, order):
     content = tmp_path_factory.mktemp("reordered")
@@ -128,3 +129,14 @@ def test_a_message_is_one_block_whatever_the_languages_plural_categories():
     polish = yaml.safe_load((CONTENT / "pl" / "strings.yml").read_text(encoding="utf-8"))
     blocks = {b.key: b for b in strings_blocks(polish)}
     assert "few:" in blocks["messages.sessions_weekly"].text and "segments" not in {k.split(".")[0] for k in blocks}
+
+
+def test_every_block_of_every_page_is_found_on_its_own_line_in_the_source():
+    for page in sorted(CONTENT.rglob("*.md")):
+        _, body = split(page.read_text(encoding="utf-8"))
+        lines = body.split("\n")
+        where = located(body)
+        assert [b.key for b, _ in where] == [b.key for b in body_blocks(body)], page
+        for block, line in where:
+            first = block.text.split("\n", 1)[0].strip()
+            assert first in lines[line], (page, block.key)

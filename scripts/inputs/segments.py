@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -61,10 +61,11 @@ def page_blocks(text: str) -> list[Block]:
     """Every translatable block of a page (front matter and Markdown), in document order."""
     meta, body = split(text)
     found = [Block(field, field, str(meta[field])) for field in ("title", "description") if meta.get(field)]
-    return found + body_blocks(body)
+    return found + list(body_blocks(body))
 
 
-def body_blocks(body: str) -> list[Block]:
+@lru_cache(maxsize=512)  # the English page is read once for each language (blocks are frozen)
+def body_blocks(body: str) -> tuple[Block, ...]:
     md = _parser()
     md.reset()
     lines = body.split("\n")
@@ -73,7 +74,7 @@ def body_blocks(body: str) -> list[Block]:
     root = md.parser.parseDocument(lines).getroot()
     walker = _Walker()
     walker.visit(root)
-    return walker.blocks
+    return tuple(walker.blocks)
 
 
 @cache
@@ -132,6 +133,37 @@ def _translatable(text: str) -> bool:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", normalise(text).lower()).strip("-") or TOP
+
+
+def located(body: str) -> list[tuple[Block, int]]:
+    """Each block of a page's body with the line (counted from 0) where its text starts in the
+    source, for a tool that writes a block back or marks it. A block the parser saw elsewhere than
+    in a line of its own (inside raw HTML) is left out."""
+    lines, found, cursor = body.split("\n"), [], 0
+    for block in body_blocks(body):
+        first = block.text.split("\n", 1)[0].strip()
+        if block.kind == "admonition_title":  # quoted on its !!! line
+            where = next((n for n in range(cursor, len(lines)) if first in lines[n]), None)
+        else:
+            where = next((n for n in range(cursor, len(lines)) if _text_of(lines[n]).startswith(first)), None)
+        if where is not None:
+            found.append((block, where))
+            cursor = where + 1
+    return found
+
+
+def _text_of(line: str) -> str:
+    text = line.lstrip()
+    return text[syntax_width(text):].lstrip("#").lstrip()
+
+
+def syntax_width(text: str) -> int:
+    """How much of a line (its indentation removed) is list syntax before the block's text ("- ", "1. ")."""
+    for prefix in ("- ", "* ", "+ "):
+        if text.startswith(prefix):
+            return len(prefix)
+    digits = len(text) - len(text.lstrip("0123456789"))
+    return digits + 2 if digits and text[digits:digits + 2] in (". ", ") ") else 0
 
 
 def strings_blocks(data: dict, prefix: str = "") -> list[Block]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from scripts.inputs.segments import Block, body_blocks
+from scripts.inputs.segments import Block, located, syntax_width
 
 MARKER_CLASS = "dit-stale"
 
@@ -29,12 +29,7 @@ def mark(body: str, stale: dict[str, Block], link: Callable[[Block], str]) -> st
     lines = body.split("\n")
     inserts: dict[int, str] = {}   # line number -> marker to put where the block's text starts
     after: dict[int, str] = {}     # line number (a heading) -> marker on a line of its own after it
-    cursor = 0
-    for block in body_blocks(body):
-        found = _locate(lines, block, cursor)
-        if found is None:
-            continue  # not where the parser saw it (raw HTML): leave the page as it is
-        cursor = found + 1
+    for block, found in located(body):
         if block.key not in stale:
             continue
         if block.kind == "heading":
@@ -49,32 +44,9 @@ def mark(body: str, stale: dict[str, Block], link: Callable[[Block], str]) -> st
     for number, line in enumerate(lines):
         if number in inserts:
             text = line.lstrip()
-            start = len(line) - len(text) + _marker_width(text)
+            start = len(line) - len(text) + syntax_width(text)
             line = f"{line[:start]}{inserts[number]} {line[start:]}"
         out.append(line)
         if number in after:
             out += ["", after[number]]
     return "\n".join(out)
-
-
-def _locate(lines: list[str], block: Block, start: int) -> int | None:
-    """The line, from `start` on, where the block's first line of text starts (an admonition's title
-    is inside its `!!!` line)."""
-    first = block.text.split("\n", 1)[0].strip()
-    if block.kind == "admonition_title":
-        return next((n for n in range(start, len(lines)) if first in lines[n]), None)
-    return next((n for n in range(start, len(lines)) if _text_of(lines[n]).startswith(first)), None)
-
-
-def _text_of(line: str) -> str:
-    text = line.lstrip()
-    return text[_marker_width(text):].lstrip("#").lstrip()
-
-
-def _marker_width(text: str) -> int:
-    """How much of a stripped line is list or heading syntax before the block's text ("- ", "1. ")."""
-    for prefix in ("- ", "* ", "+ "):
-        if text.startswith(prefix):
-            return len(prefix)
-    digits = len(text) - len(text.lstrip("0123456789"))
-    return digits + 2 if digits and text[digits:digits + 2] in (". ", ") ") else 0
