@@ -250,7 +250,8 @@ def _translation(data: SiteData, config: MkDocsConfig, page: Page) -> dict | Non
     status = translation_status(data, config, page)
     if status is None:
         return None
-    return {"status": status, "english_url": _english_url(config, page), "stale_passages": len(status.stale_passages)}
+    marked = [p for p in status.stale_passages if p.key not in segments.FRONT_MATTER]  # what the page marks
+    return {"status": status, "english_url": _english_url(config, page), "stale_passages": len(marked)}
 
 
 def translation_status(data: SiteData, config: MkDocsConfig, page: Page) -> translations.Status | None:

@@ -33,6 +33,7 @@ HEADING_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 KINDS = {"heading": "h", "paragraph": "p", "list_item": "li", "table_cell": "td",
          "admonition_title": "note", "admonition": "notep"}
 TOP = "top"
+FRONT_MATTER = ("title", "description")  # the front matter's translatable fields, keyed by name
 STASHED = re.compile(r"\x02wzxhzdk:\d+\x03")  # raw HTML Python-Markdown set aside
 
 
@@ -60,7 +61,7 @@ def fingerprint(text: str) -> str:
 def page_blocks(text: str) -> list[Block]:
     """Every translatable block of a page (front matter and Markdown), in document order."""
     meta, body = split(text)
-    found = [Block(field, field, str(meta[field])) for field in ("title", "description") if meta.get(field)]
+    found = [Block(field, field, str(meta[field])) for field in FRONT_MATTER if meta.get(field)]
     return found + list(body_blocks(body))
 
 
