@@ -10,7 +10,7 @@ import pytest
 from scripts import build
 from scripts.checks import registry
 from scripts.inputs import translations
-from scripts.inputs.segments import page_blocks
+from scripts.inputs.segments import fingerprint, page_blocks
 from scripts.inputs.settings import ROOT, languages
 from tests import changes
 from tests.conftest import page_path, soup
@@ -94,6 +94,19 @@ def test_stamping_changes_only_the_stamped_blocks_line(tmp_path):
     assert len(before) == len(after) and len(changed) == 1, changed
     assert changed[0][1] == f"    {key}: {_first_paragraph(english).hash}"
     assert not translations.stamp(translated, english), "stamping again changes nothing"
+
+
+def test_stamping_a_strings_file_changes_only_the_stamped_entrys_line(tmp_path):
+    english, translated = _translated_pair(tmp_path, lang="ar", page="strings.yml")
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "  more: Urgent help in every part of the UK", "  more: Urgent help across the UK"), encoding="utf-8")
+    before = translated.read_text(encoding="utf-8").splitlines()
+    assert translations.stamp(translated, english)
+    after = translated.read_text(encoding="utf-8").splitlines()
+    assert [(old, new) for old, new in zip(before, after) if old != new] == [
+        (f"  urgent.more: {old_hash}", f"  urgent.more: {fingerprint('Urgent help across the UK')}")
+        for old_hash in [fingerprint("Urgent help in every part of the UK")]]
+    assert len(before) == len(after)
 
 
 def test_stamping_one_block_leaves_the_others_stale(tmp_path):
