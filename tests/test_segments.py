@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from scripts.inputs import translations
 from scripts.inputs.frontmatter import split
-from scripts.inputs.segments import body_blocks, fingerprint, located, page_blocks, strings_blocks
+from scripts.inputs.segments import EXTENSIONS, body_blocks, fingerprint, located, page_blocks, strings_blocks
 from scripts.inputs.settings import ROOT, languages
 
 CONTENT = ROOT / "content"
@@ -140,3 +140,9 @@ def test_every_block_of_every_page_is_found_on_its_own_line_in_the_source():
         for block, line in where:
             first = block.text.split("\n", 1)[0].strip()
             assert first in lines[line], (page, block.key)
+
+
+def test_blocks_are_cut_with_the_markdown_extensions_the_site_renders_with():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.search(r"^markdown_extensions:\n((?:  .*\n)+)", config, flags=re.M).group(1)
+    assert re.findall(r"^  - ([\w.]+)", listed, flags=re.M) == EXTENSIONS

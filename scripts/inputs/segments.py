@@ -26,7 +26,8 @@ import markdown
 from scripts.inputs.frontmatter import split
 from scripts.inputs.placeholders import PLACEHOLDER
 
-# The extensions mkdocs.yml renders pages with (markdown_extensions), for the same blocks.
+# The extensions mkdocs.yml renders pages with (markdown_extensions), for the same blocks (a test
+# keeps the two lists equal; pipe tables, as table cells, come with `tables` in both).
 EXTENSIONS = ["attr_list", "admonition", "md_in_html", "toc"]
 HEADING = re.compile(r"^h([1-6])$")
 HEADING_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
