@@ -146,3 +146,10 @@ def test_blocks_are_cut_with_the_markdown_extensions_the_site_renders_with():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     listed = re.search(r"^markdown_extensions:\n((?:  .*\n)+)", config, flags=re.M).group(1)
     assert re.findall(r"^  - ([\w.]+)", listed, flags=re.M) == EXTENSIONS
+
+
+def test_each_table_cell_is_a_block():
+    text = ("---\ntitle: T\n---\n\n<table markdown>\n<tr><th markdown>Line</th>"
+            "<td markdown>Call [Samaritans](get-help-now.md) on {{ phone:samaritans }}</td></tr>\n</table>\n")
+    assert [(b.key, b.kind, b.text) for b in page_blocks(text)][1:] == [
+        ("top.td1", "table_cell", "Line"), ("top.td2", "table_cell", "Call [Samaritans](get-help-now.md) on {{ phone:samaritans }}")]
