@@ -113,23 +113,16 @@ def cmd_ensure_tools(args: argparse.Namespace) -> int:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    """Print the translation status table: a row per page, a column per language."""
-    docs = ROOT / "content"
+    """Print each translated page's counts of blocks (translated, stale, missing, reviewed), a row per
+    language and page, or the same as JSON; --blocks names the stale and missing ones."""
+    import json
     codes = [language.code for language in settings.languages()]
-    source, others = codes[0], codes[1:]
-    rows = {(s.page, s.lang): s for s in translations.table(docs, codes, settings.load().reviewers, source)}
-    pages = translations.pages(docs, source)
-    width = max(len(page) for page in pages)
-    print(f"{'page':<{width}}  " + "  ".join(f"{code:<22}" for code in others))
-    stale = 0
-    for page in pages:
-        cells = []
-        for code in others:
-            status = rows.get((page, code))
-            cells.append(f"{status.label if status else 'MISSING':<22}")
-            stale += bool(status is None or status.stale)
-        print(f"{page:<{width}}  " + "  ".join(cells))
-    print(f"\n{stale} translated page(s) missing or out of date with the English.")
+    statuses = translations.table(ROOT / "content", codes, settings.load().reviewers, codes[0])
+    summary = translations.summary(statuses)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(translations.summary_table(summary, blocks=args.blocks))
     if not args.check:
         return 0
     from scripts.checks import registry
@@ -138,13 +131,17 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
-    """Record that translations were brought up to date with the current English pages."""
+    """Record, block by block, the English each translated file (a page or strings.yml) now translates."""
     docs = ROOT / "content"
     source = settings.languages()[0].code
     for name in args.files:
         path = Path(name).resolve()
         lang, page = path.relative_to(docs).parts[0], path.relative_to(docs / path.relative_to(docs).parts[0])
-        changed = translations.stamp(path, docs / source / page)
+        try:
+            changed = translations.stamp(path, docs / source / page, args.block or None)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
         print(f"{'stamped' if changed else 'already current'}: {path.relative_to(ROOT)} ({lang})")
     return 0
 
@@ -263,11 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     gate = commands.add_parser("check-release", help="the same as `check release` (fails, listing every reason, while the site is not ready to publish)")
     gate.add_argument("--clinic", help="check the project as this clinic profile builds it")
     gate.set_defaults(run=cmd_check_release)
-    status = commands.add_parser("translations", help="print the translation status table")
+    status = commands.add_parser("translations", help="print each translation's counts of translated, stale, missing and reviewed blocks")
     status.add_argument("--check", action="store_true", help="exit 1 if any translation is missing or stale (as `check translations`)")
+    status.add_argument("--json", action="store_true", help="print the same as JSON")
+    status.add_argument("--blocks", action="store_true", help="name each stale and missing block under its page")
     status.set_defaults(run=cmd_translations)
-    stamp = commands.add_parser("stamp", help="record the English version a translation now matches")
-    stamp.add_argument("files", nargs="+", help="translated Markdown files, e.g. content/pl/about-dit.md")
+    stamp = commands.add_parser("stamp", help="record, block by block, the English a translation now matches")
+    stamp.add_argument("files", nargs="+", help="translated files, e.g. content/pl/about-dit.md content/pl/strings.yml")
+    stamp.add_argument("--block", action="append", help="stamp only this block (a key `translations --blocks` names); repeat for more")
     stamp.set_defaults(run=cmd_stamp)
     review = commands.add_parser("review", help="mark translations as checked by a listed reviewer")
     review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")

@@ -77,6 +77,17 @@ def a_reviewed_and_a_stale_translation(project: Path) -> None:
     _edit(project / "content" / "en" / "questions.md", lambda text: text + "\nA new answer.\n")
 
 
+# changes.one_english_sentence_changed: the English passage changed, and where it sits.
+CHANGED_PAGE, CHANGED_SECTION, CHANGED_BLOCK = "questions", "childhood", "childhood.p1"
+
+
+def one_english_sentence_changed(project: Path) -> None:
+    """One sentence of the English questions page reworded: its passage in every translation is stale
+    (the page is already stale: a_reviewed_and_a_stale_translation adds an answer to it)."""
+    _edit(project / "content" / "en" / f"{CHANGED_PAGE}.md", lambda text: text.replace(
+        "DIT is mostly about your life now.", "DIT is mainly about your life today.", 1))
+
+
 def a_moved_page(project: Path) -> None:
     """The glossary's old address, words-we-use/, recorded as moved."""
     (project / "settings" / "moves.yml").write_text("- from: words-we-use/\n  to: glossary/\n", encoding="utf-8")
@@ -102,7 +113,7 @@ def quotes_in_a_description(project: Path) -> None:
 
 # French first: it copies the Polish pages before the Polish glossary becomes overdue.
 ALL = (add_french, give_french_helpline_hours, fewer_sessions_by_video, a_listed_reviewer_and_a_sign_off,
-       a_reviewed_and_a_stale_translation, a_moved_page, an_overdue_polish_page, quotes_in_a_description)
+       a_reviewed_and_a_stale_translation, one_english_sentence_changed, a_moved_page, an_overdue_polish_page, quotes_in_a_description)
 
 
 def apply_all(project: Path) -> None:

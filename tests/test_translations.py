@@ -1,6 +1,7 @@
 """Translation status, staleness, structural parity, and adding a language."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -9,6 +10,7 @@ import pytest
 from scripts import build
 from scripts.checks import registry
 from scripts.inputs import translations
+from scripts.inputs.segments import fingerprint, page_blocks
 from scripts.inputs.settings import ROOT, languages
 from tests import changes
 from tests.conftest import page_path, soup
@@ -38,8 +40,8 @@ def test_a_stale_or_missing_translation_fails_the_translations_check(project):
     english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
     (project / "content" / "cy" / "questions.md").unlink()
     problems, _ = registry.run("translations", root=project)
-    stale = [f"content/{lang}/glossary.md: out of date with content/en/glossary.md (update it, then run "
-             "`python -m scripts stamp`)" for lang in TRANSLATED]
+    stale = [f"content/{lang}/glossary.md: out of date with content/en/glossary.md: 1 missing (relay-uk.p2) "
+             "(update them, then run `python -m scripts stamp`)" for lang in TRANSLATED]
     assert problems == [stale[0], "content/cy/questions.md: missing (translate content/en/questions.md)", *stale[1:]]
 
 
@@ -58,19 +60,30 @@ def _mark_reviewed(translated, reviewer="test-reviewer"):
     assert meta["translation"]["status"] == "reviewed" and meta["translation"]["reviewer"] == reviewer
 
 
-def test_a_changed_english_page_makes_its_translation_stale(tmp_path):
+def _first_paragraph(path):
+    """The first paragraph of a page's body (a line of its own in every page here)."""
+    return next(b for b in page_blocks(path.read_text(encoding="utf-8")) if b.kind == "paragraph")
+
+
+def _change_first_paragraph(path, words):
+    paragraph = _first_paragraph(path)
+    path.write_text(path.read_text(encoding="utf-8").replace(paragraph.text, words, 1), encoding="utf-8")
+    return paragraph.key
+
+
+def test_a_changed_english_paragraph_makes_its_block_stale_until_stamped(tmp_path):
     english, translated = _translated_pair(tmp_path)
     assert not translations.status_of(translated, english, "pl", "glossary.md", {}).stale
-    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    key = _change_first_paragraph(english, "A changed first paragraph.")
     status = translations.status_of(translated, english, "pl", "glossary.md", {})
-    assert status.stale and status.label == "draft, STALE"
+    assert status.stale and status.label == "draft, STALE" and [p.key for p in status.stale_passages] == [key]
     translations.stamp(translated, english)
     assert not translations.status_of(translated, english, "pl", "glossary.md", {}).stale
 
 
-def test_stamping_a_page_changes_only_its_source_hash_line(tmp_path):
+def test_stamping_changes_only_the_stamped_blocks_line(tmp_path):
     english, translated = _translated_pair(tmp_path, lang="cy")
-    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    key = _change_first_paragraph(english, "A changed first paragraph.")
     text = translated.read_text(encoding="utf-8")
     # A comment, quotes and a long line must all survive the edit of the header.
     text = text.replace('reviewed_by: ""', 'reviewed_by: ""  # nobody yet', 1)
@@ -79,24 +92,55 @@ def test_stamping_a_page_changes_only_its_source_hash_line(tmp_path):
     before, after = text.splitlines(), translated.read_text(encoding="utf-8").splitlines()
     changed = [(old, new) for old, new in zip(before, after) if old != new]
     assert len(before) == len(after) and len(changed) == 1, changed
-    assert changed[0][1].startswith("  source_hash: ") and changed[0][1] != changed[0][0]
+    assert changed[0][1] == f"    {key}: {_first_paragraph(english).hash}"
     assert not translations.stamp(translated, english), "stamping again changes nothing"
 
 
-def test_a_reviewed_translation_whose_text_changes_goes_back_to_draft(tmp_path):
+def test_stamping_a_strings_file_changes_only_the_stamped_entrys_line(tmp_path):
+    english, translated = _translated_pair(tmp_path, lang="ar", page="strings.yml")
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "  more: Urgent help in every part of the UK", "  more: Urgent help across the UK"), encoding="utf-8")
+    before = translated.read_text(encoding="utf-8").splitlines()
+    assert translations.stamp(translated, english)
+    after = translated.read_text(encoding="utf-8").splitlines()
+    assert [(old, new) for old, new in zip(before, after) if old != new] == [
+        (f"  urgent.more: {old_hash}", f"  urgent.more: {fingerprint('Urgent help across the UK')}")
+        for old_hash in [fingerprint("Urgent help in every part of the UK")]]
+    assert len(before) == len(after)
+
+
+def test_stamping_one_block_leaves_the_others_stale(tmp_path):
+    english, translated = _translated_pair(tmp_path)
+    english.write_text(english.read_text(encoding="utf-8").replace("## Depression {#depression}", "## Low mood {#depression}"), encoding="utf-8")
+    key = _change_first_paragraph(english, "A changed first paragraph.")
+    translations.stamp(translated, english, [key])
+    status = translations.status_of(translated, english, "pl", "glossary.md", {})
+    assert [p.key for p in status.stale_passages] == ["depression.h"], "the heading changed in English"
+
+
+def test_stamping_refuses_a_translation_whose_blocks_differ_from_the_english(tmp_path):
+    english, translated = _translated_pair(tmp_path)
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"glossary.md: its blocks differ .*missing \['relay-uk.p2'\]"):
+        translations.stamp(translated, english)
+
+
+def test_a_reviewed_translation_whose_text_changes_goes_back_to_draft_block_by_block(tmp_path):
     english, translated = _translated_pair(tmp_path)
     _mark_reviewed(translated)
-    assert translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS).reviewed
-    translated.write_text(translated.read_text(encoding="utf-8") + "\nZmiana.\n", encoding="utf-8")
+    status = translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS)
+    assert status.reviewed and status.counts["reviewed"] == status.counts["translated"]
+    _change_first_paragraph(translated, "Zmiana.")
     status = translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS)
     assert not status.reviewed and status.note == "changed since it was reviewed"
+    assert status.counts["reviewed"] == status.counts["translated"] - 1, "only the changed block lost its review"
 
 
 def test_a_reviewer_must_be_listed(tmp_path):
     english, translated = _translated_pair(tmp_path)
     _mark_reviewed(translated, reviewer="someone-else")
     status = translations.status_of(translated, english, "pl", "glossary.md", REVIEWERS)
-    assert not status.reviewed and "not in settings/reviewers.yml" in status.note
+    assert not status.reviewed and "not in settings/reviewers.yml" in status.note and status.counts["reviewed"] == 0
 
 
 def test_pages_show_stale_and_reviewed_status(changed):
@@ -108,14 +152,21 @@ def test_pages_show_stale_and_reviewed_status(changed):
     assert soup(page_path(site, "es/about-dit/")).select_one(".dit-translation__stale") is None
 
 
-def test_status_table_lists_every_language_and_page(capsys):
+def test_status_table_counts_blocks_per_language_and_page(capsys):
     from scripts.cli import main
     assert main(["translations"]) == 0
-    out = capsys.readouterr().out
-    header, *rows = out.splitlines()
-    assert header.split()[1:] == TRANSLATED
-    assert sum(1 for row in rows if row.startswith(tuple(PAGES.values()))) == len(PAGES)
-    assert "draft, up to date" in out
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["lang", "page", "translated", "stale", "missing", "reviewed", "status"]
+    for lang in TRANSLATED:
+        mine = [row.split() for row in rows if row.startswith(f"{lang} ")]
+        assert {row[1] for row in mine} == {*PAGES.values(), "strings.yml", "total"}
+        assert all(row[3:6] == ["0", "0", "0"] and (row[1] == "total" or row[6] == "draft") for row in mine)
+    assert main(["translations", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == TRANSLATED
+    polish = data["pl"]["pages"]["about-dit.md"]
+    assert polish["translated"] == len(page_blocks((CONTENT / "en" / "about-dit.md").read_text(encoding="utf-8")))
+    assert polish["stale"] == polish["missing"] == polish["reviewed"] == 0 and polish["status"] == "draft"
 
 
 def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_hours(project, tmp_path, changed):

@@ -13,9 +13,9 @@ import markdown
 from bs4 import BeautifulSoup
 
 from scripts.inputs.placeholders import PLACEHOLDER
+from scripts.inputs.segments import EXTENSIONS
 from scripts.inputs.translations import split
 
-EXTENSIONS = ["attr_list", "admonition", "md_in_html", "toc"]
 # Eastern Arabic and Persian/Urdu digits count as the same numbers as Western ones.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 

@@ -142,22 +142,32 @@ def check_parity(inputs: Inputs) -> Result:
 
 
 def check_translations(inputs: Inputs) -> Result:
+    """Every page and strings.yml translated, block by block up to date with the English it was made
+    from (scripts/inputs/translations.py)."""
     content = inputs.root / "content"
     source, *others = [language.code for language in settings.languages(inputs.root)]
     statuses = {(s.lang, s.page): s for s in translations.table(content, [source, *others],
                                                                   settings.load(inputs.root).reviewers, source)}
     found = []
     for lang in others:
-        for page in translations.pages(content, source):
+        for page in [*translations.pages(content, source), translations.STRINGS]:
             status = statuses.get((lang, page))
             if status is None and page == easy_read.SOURCE:
                 continue  # Easy Read is English only until a language translates it
             if status is None:
                 found.append(f"content/{lang}/{page}: missing (translate content/{source}/{page})")
             elif status.stale:
-                found.append(f"content/{lang}/{page}: out of date with content/{source}/{page} (update it, "
-                             "then run `python -m scripts stamp`)")
+                found.append(f"content/{lang}/{page}: out of date with content/{source}/{page}: "
+                             + "; ".join(_blocks_out_of_date(status))
+                             + " (update them, then run `python -m scripts stamp`)")
     return found, _report("Translations against the English they were made from", [], found)
+
+
+def _blocks_out_of_date(status: translations.Status) -> list[str]:
+    stale = [p.key for p in status.stale_passages]
+    missing = [p.english.key for p in status.passages if p.state == translations.MISSING]
+    return ([f"{len(stale)} stale ({', '.join(stale)})"] if stale else []) \
+        + ([f"{len(missing)} missing ({', '.join(missing)})"] if missing else [])
 
 
 def check_terms(inputs: Inputs) -> Result:

@@ -21,10 +21,12 @@ from scripts.inputs import (
     bidi,
     easy_read,
     placeholders,
+    segments,
     settings,
     sharing,
     signoffs,
     site_paths,
+    stale_marks,
     translations,
     urgent_help,
 )
@@ -243,15 +245,42 @@ def _alternates(config: MkDocsConfig, page_url: str, src_uri: str) -> dict:
 
 
 def _translation(data: SiteData, config: MkDocsConfig, page: Page) -> dict | None:
-    """For a translated page: is it a reviewed or draft translation, is it stale, where is the English."""
+    """For a translated page: is it a reviewed or draft translation, is it stale (and are any of its
+    passages marked so), where is the English."""
+    status = translation_status(data, config, page)
+    if status is None:
+        return None
+    marked = [p for p in status.stale_passages if p.key not in segments.FRONT_MATTER]  # what the page marks
+    return {"status": status, "english_url": _english_url(config, page), "stale_passages": len(marked)}
+
+
+def translation_status(data: SiteData, config: MkDocsConfig, page: Page) -> translations.Status | None:
+    """A translated page's status, worked out once per build (its Markdown and its template both ask)."""
     lang, source = language(config), default_language(config)
     if lang == source:
         return None
-    page_path = page.file.src_uri[len(lang) + 1:]
-    status = translations.status_of(data.docs_dir / lang / page_path, data.docs_dir / source / page_path, lang,
-                                    page_path, data.settings.reviewers)
-    path = page.url[len(lang) + 1:]
-    return {"status": status, "english_url": get_relative_url(path or "./", page.url)}
+    if page.file.src_uri not in data.translation_status:
+        page_path = page.file.src_uri[len(lang) + 1:]
+        data.translation_status[page.file.src_uri] = translations.status_of(
+            data.docs_dir / lang / page_path, data.docs_dir / source / page_path, lang, page_path, data.settings.reviewers)
+    return data.translation_status[page.file.src_uri]
+
+
+def mark_stale_passages(data: SiteData, config: MkDocsConfig, page: Page, markdown: str) -> str:
+    """A translated page's Markdown with each stale passage marked, linking to the English passage
+    (the section of the English page it sits in) (scripts/inputs/stale_marks.py)."""
+    status = translation_status(data, config, page)
+    stale = {p.key: p.english for p in status.stale_passages} if status else {}
+    if not stale:
+        return markdown
+    english, label = _english_url(config, page), data.strings(language(config))["translation"]["stale_passage"]
+    return stale_marks.mark(markdown, stale, lambda block: stale_marks.marker(
+        label, english if block.section in ("", segments.TOP) else f"{english}#{block.section}"))
+
+
+def _english_url(config: MkDocsConfig, page: Page) -> str:
+    path = page.url[len(language(config)) + 1:]
+    return get_relative_url(path or "./", page.url)
 
 
 def not_found(data: SiteData, config: MkDocsConfig) -> dict:

@@ -82,6 +82,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     found = frontmatter.problems(page.meta, where, data.settings.reviewers, set(data.settings.sources))
     if found:
         raise PluginError("\n".join(found))
+    markdown = context.mark_stale_passages(data, config, page, markdown)  # a translation's changed passages
     try:  # Easy Read: pictures and their credit, addressed from this page (scripts/inputs/easy_read.py)
         markdown = easy_read.fill(markdown, data.easy_read, page.url, where)
     except settings.SettingsError as error:

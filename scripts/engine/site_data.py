@@ -48,6 +48,8 @@ class SiteData:
     common_by_language: dict[str, dict] = field(default_factory=dict)
     og_locales: dict[str, str] = field(default_factory=dict)
     easy_read: object = None   # scripts/inputs/easy_read.EasyRead, loaded with the rest
+    # Each translated page's status (scripts/engine/context.translation_status), by its source path.
+    translation_status: dict[str, object] = field(default_factory=dict)
 
     def strings(self, lang: str) -> dict:
         if lang not in self.strings_by_language:
