@@ -23,7 +23,7 @@ NOT_PROSE = re.compile(
     r"|<[^>]*>"                     # HTML tags
     r"|`[^`]*`"                     # inline code
     r"|https?://\S+")               # bare addresses
-YAML_KEY = re.compile(r"^(\s*(?:-\s+)?)[\w-]+:")
+YAML_KEY = re.compile(r"^(\s*(?:-\s+)?)[\w.-]+:")  # dotted: the segments record (urgent.routes.samaritans)
 FRONT_MATTER_PROSE = ("title:", "description:")
 HELPLINES = Path("settings") / "helplines.yml"
 
