@@ -13,7 +13,17 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from scripts.checks import accessibility, html_validation, links, page_weight, parity, readability, release_gate, review
+from scripts.checks import (
+    accessibility,
+    html_validation,
+    links,
+    page_weight,
+    parity,
+    readability,
+    release_gate,
+    review,
+    urgent_text,
+)
 from scripts.inputs import addresses, easy_read, release, settings, translations
 from scripts.outputs import redirects
 from scripts.system import own_thread
@@ -150,6 +160,13 @@ def check_translations(inputs: Inputs) -> Result:
     return found, _report("Translations against the English they were made from", [], found)
 
 
+def check_urgent_text(inputs: Inputs) -> Result:
+    codes = [language.code for language in settings.languages(inputs.root)]
+    found = urgent_text.problems(inputs.root / "content", inputs.root / "settings", codes,
+                                 settings.load(inputs.root).urgent)
+    return found, _report(f"Interpreter lines and ASCII digits in the urgent text of {', '.join(codes)}", [], found)
+
+
 def check_review(inputs: Inputs) -> Result:
     found = review.overdue(inputs.root)
     lines = [f"Review dates on {release.build_date(inputs.root).isoformat()}: {len(found)} page(s) overdue."]
@@ -194,6 +211,8 @@ CHECKS = {check.name: check for check in (
           SOURCES, True, check_parity),
     Check("translations", "every translation exists and is up to date with the English it was made from",
           SOURCES, True, check_translations),
+    Check("urgent-text", "every language's /get-help-now/ says who can arrange an interpreter, and its urgent "
+          "text writes numbers in ASCII digits", SOURCES, True, check_urgent_text),
     Check("review", "no page is past its review date (run on a schedule too)", SOURCES, True, check_review),
     Check("lint", "ruff over scripts/ and tests/ (settings in pyproject.toml)", SOURCES, True, check_lint),
     Check("external", "every external link answers (needs a network, so never in `make test`)", SITE, False,
