@@ -87,7 +87,7 @@ def a_translator_signs_spanish_urgent_text_and_urdus_goes_stale(project: Path) -
     _edit(project / "settings" / "reviewers.yml", lambda text: text + f"  translates: [{SIGNED_LANGUAGE}]\n")
     translations.mark_reviewed(project / "content" / SIGNED_LANGUAGE / "get-help-now.md", REVIEWER)
     _edit(project / "content" / STALE_LANGUAGE / "get-help-now.md",
-          lambda text: re.sub(r"^  source_hash: \S+$", "  source_hash: 0000000000000000", text, count=1, flags=re.M))
+          lambda text: re.sub(r"^  source_hash: \S+$", "  source_hash: abcdefabcdefabcd", text, count=1, flags=re.M))
 
 
 def a_moved_page(project: Path) -> None:
