@@ -9,9 +9,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from scripts.inputs import urgent_text
 from scripts.inputs.settings import UrgentRoutes
 
-HELP_PAGE = "get-help-now.md"
+HELP_PAGE = urgent_text.HELP_PAGE
 SECTION = "{#interpreter}"
 HEADING = re.compile(r"^#{1,6} ")
 
