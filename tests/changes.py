@@ -88,6 +88,19 @@ def one_english_sentence_changed(project: Path) -> None:
         "DIT is mostly about your life now.", "DIT is mainly about your life today.", 1))
 
 
+SIGNED_LANGUAGE, STALE_LANGUAGE = "es", "ur"
+
+
+def a_translator_signs_spanish_urgent_text_and_urdus_goes_stale(project: Path) -> None:
+    """The listed reviewer (a_listed_reviewer_and_a_sign_off) is a qualified translator into Spanish
+    and reviewed the Spanish /get-help-now/, which signs Spanish urgent text; the Urdu /get-help-now/
+    was made from an older English page (stale), so Urdu urgent text shows the English instead."""
+    _edit(project / "settings" / "reviewers.yml", lambda text: text + f"  translates: [{SIGNED_LANGUAGE}]\n")
+    translations.mark_reviewed(project / "content" / SIGNED_LANGUAGE / "get-help-now.md", REVIEWER)
+    _edit(project / "content" / STALE_LANGUAGE / "get-help-now.md",
+          lambda text: re.sub(r"^    top\.p1: \S+$", "    top.p1: abcdefabcdefabcd", text, count=1, flags=re.M))
+
+
 def a_moved_page(project: Path) -> None:
     """The glossary's old address, words-we-use/, recorded as moved."""
     (project / "settings" / "moves.yml").write_text("- from: words-we-use/\n  to: glossary/\n", encoding="utf-8")
@@ -113,7 +126,9 @@ def quotes_in_a_description(project: Path) -> None:
 
 # French first: it copies the Polish pages before the Polish glossary becomes overdue.
 ALL = (add_french, give_french_helpline_hours, fewer_sessions_by_video, a_listed_reviewer_and_a_sign_off,
-       a_reviewed_and_a_stale_translation, one_english_sentence_changed, a_moved_page, an_overdue_polish_page, quotes_in_a_description)
+       a_reviewed_and_a_stale_translation, one_english_sentence_changed,
+       a_translator_signs_spanish_urgent_text_and_urdus_goes_stale, a_moved_page, an_overdue_polish_page,
+       quotes_in_a_description)
 
 
 def apply_all(project: Path) -> None:

@@ -125,9 +125,10 @@ def read_aloud(tab) -> list[dict]:
 
 def expected_text(page_html: str) -> str:
     """What should be read, without spaces: the article (less controls, dates, sources, share panel,
-    embed picker) and then the urgent-help block, with every phone number digit by digit."""
+    embed picker, the English beside a translation's urgent text) and then the urgent-help block, with
+    every phone number digit by digit."""
     html = soup_of(page_html)
-    for unread in html.select(".dit-listen, .dit-page-info, .dit-tools, script, svg"):
+    for unread in html.select(".dit-listen, .dit-page-info, .dit-tools, .dit-english, script, svg"):
         unread.decompose()
     for phone in html.select("a[href^='tel:'], a[href^='sms:']"):
         phone.string = digit_by_digit(phone.get_text())

@@ -43,7 +43,9 @@ def test_get_help_now_has_every_nations_section_with_its_routes(site, lang):
         heading = page.find(id=urgent_help.anchor(section))
         assert heading is not None and heading.name == "h2", f"/{prefix(lang)}get-help-now/#{section}"
         assert heading.get_text(strip=True) == strings(lang)["urgent"]["sections"][section]
-        body = heading.find_next(["p", "ul"])
+        # The section's own text, not the English shown beside it (tests/test_urgent_text.py).
+        body = next(tag for tag in heading.find_all_next(["p", "ul"])
+                    if "dit-english" not in tag.get("class", []) and not tag.find_parent(class_="dit-english"))
         assert [a["href"] for a in body.select("a.dit-tel")] == [phones[i].href for i in ids], (lang, section)
 
 

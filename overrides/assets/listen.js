@@ -4,7 +4,8 @@
    - Only voices on the device (localService): a network voice would send the page's text to its vendor.
      With no such voice for the page's language the button says so; it never reads in a wrong voice.
    - It reads the article in order, without the controls, the dates, sources and share panel
-     (.dit-page-info) or the embed picker, then the urgent-help block.
+     (.dit-page-info) or the embed picker, then the urgent-help block. The English shown beside a
+     translation's urgent text (.dit-english) is left out: the voice speaks the page's language.
    - A phone number is read digit by digit, a pause between the groups it is written in:
      "116 123" is spoken as "1 1 6, 1 2 3" (the voice says each digit in its own language). So is the
      same number in the text ("NHS 111", "999 BSL"), which a voice would read as a quantity.
@@ -20,7 +21,7 @@
   var stopButton = box.querySelector(".dit-listen__stop");
   var synth = window.speechSynthesis;
   var lang = document.documentElement.lang || "en";
-  var SKIP = ".dit-listen, .dit-page-info, .dit-tools, .headerlink, script, style, svg, [hidden], [aria-hidden='true']";
+  var SKIP = ".dit-listen, .dit-page-info, .dit-tools, .dit-english, .headerlink, script, style, svg, [hidden], [aria-hidden='true']";
   var BLOCK = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, figcaption, blockquote, pre, summary";
   var PHONE = "a[href^='tel:'], a[href^='sms:']";
   var HIGHLIGHT = "dit-listen";  /* ::highlight(dit-listen) in site.css */

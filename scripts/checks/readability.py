@@ -6,7 +6,8 @@ list (class `references`, its entries are citations), decorative duplicates hidd
 technology (`aria-hidden="true"`, such as the numbered circles of the session timeline), code and
 form controls (the embed snippets on /for-professionals/), which are not prose, and names (class
 `dit-proper-name`: the publisher's, a clinic's and its lines' own names, which an editor cannot
-simplify and whose syllables would weigh on the formulas).
+simplify and whose syllables would weigh on the formulas), and the English shown beside a translation's
+urgent text (class `dit-english`: the English page's own text, scored there).
 
 Formulas are used only where they are valid for the language: Flesch-Kincaid, SMOG and Flesch Reading
 Ease for English; Fernandez-Huerta and Szigriszt-Pazos for Spanish. Every language is also held to an
@@ -33,7 +34,7 @@ _count_syllables.get_cmudict = lambda lang: _CMU if lang.startswith("en") else N
 
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary",
           "blockquote", "pre"]
-LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name"
+LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name, .dit-english"
 # Full stop, question and exclamation marks, with Arabic (؟) and Urdu (۔) ones.
 SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
 EASY_READ = "/easy-read/"  # an address ending so is an Easy Read page (scripts/inputs/easy_read.py)

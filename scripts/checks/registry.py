@@ -23,6 +23,7 @@ from scripts.checks import (
     release_gate,
     review,
     terms,
+    urgent_text,
 )
 from scripts.inputs import addresses, easy_read, release, settings, translations
 from scripts.outputs import redirects
@@ -176,6 +177,13 @@ def check_terms(inputs: Inputs) -> Result:
     return found, _report("Rejected term variants in every translation (settings/termbase/)", figures, found)
 
 
+def check_urgent_text(inputs: Inputs) -> Result:
+    codes = [language.code for language in settings.languages(inputs.root)]
+    found = urgent_text.problems(inputs.root / "content", inputs.root / "settings", codes,
+                                 settings.load(inputs.root).urgent)
+    return found, _report(f"Interpreter lines and ASCII digits in the urgent text of {', '.join(codes)}", [], found)
+
+
 def check_review(inputs: Inputs) -> Result:
     found = review.overdue(inputs.root)
     lines = [f"Review dates on {release.build_date(inputs.root).isoformat()}: {len(found)} page(s) overdue."]
@@ -222,6 +230,8 @@ CHECKS = {check.name: check for check in (
           SOURCES, True, check_translations),
     Check("terms", "no translation uses a term variant its language's termbase rejects (matched by word stem)",
           SOURCES, True, check_terms),
+    Check("urgent-text", "every language's /get-help-now/ says who can arrange an interpreter, and its urgent "
+          "text writes numbers in ASCII digits", SOURCES, True, check_urgent_text),
     Check("review", "no page is past its review date (run on a schedule too)", SOURCES, True, check_review),
     Check("lint", "ruff over scripts/ and tests/ (settings in pyproject.toml)", SOURCES, True, check_lint),
     Check("external", "every external link answers (needs a network, so never in `make test`)", SITE, False,

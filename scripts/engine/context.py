@@ -5,6 +5,7 @@ write nothing."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from scripts.engine import urgent_english
 from scripts.engine.site_data import SiteData
 from scripts.inputs import (
     bidi,
@@ -29,6 +31,7 @@ from scripts.inputs import (
     stale_marks,
     translations,
     urgent_help,
+    urgent_text,
 )
 from scripts.inputs.dates import written_date
 
@@ -112,11 +115,44 @@ def _language_common(data: SiteData, config: MkDocsConfig, lang: str) -> dict:
         # A script that needs a web font has a stylesheet named after its language (assets/fonts/ur.css).
         "lang_css": (f"assets/fonts/{lang}.css"
                      if (Path(config.theme.custom_dir) / "assets" / "fonts" / f"{lang}.css").exists() else None),
-        "urgent_html": fill(html.escape(strings["urgent"]["text"]), site, f"content/{lang}/strings.yml: urgent.text"),
+        **_urgent(data, config, site),
         "publisher": site["publisher"],
         "feedback_href": site["feedback_href"],
         "clinic": _clinic_details(data, site),
     }
+
+
+def _urgent(data: SiteData, config: MkDocsConfig, site: dict) -> dict:
+    """The urgent-help block's sentences, with the English beside or instead of them until a qualified
+    translator signs the language's urgent text (scripts/inputs/urgent_text.py)."""
+    lang, source = site["lang"], default_language(config)
+    own = fill(html.escape(site["strings"]["urgent"]["text"]), site, f"content/{lang}/strings.yml: urgent.text")
+    if lang == source:
+        return {"urgent_html": own, "urgent_lang": None, "urgent_english_html": None}
+    english_site = site_values(data, config, source)
+    english = fill(html.escape(english_site["strings"]["urgent"]["text"]), english_site,
+                   f"content/{source}/strings.yml: urgent.text")
+    shown = urgent_text.english_needed(lang, "block", data.docs_dir, data.settings.reviewers, source)
+    parts = urgent_english.block(own, english, shown)
+    return {"urgent_html": parts["html"], "urgent_lang": parts["lang"], "urgent_english_html": parts["english_html"]}
+
+
+def help_page_html(data: SiteData, config: MkDocsConfig, page: Page, article_html: str) -> str:
+    """/get-help-now/ in a translation, with the English beside or instead of it until a qualified
+    translator signs it (scripts/inputs/urgent_text.py); any other page as it is."""
+    lang, source = language(config), default_language(config)
+    if lang == source or page.file.src_uri != f"{lang}/{urgent_text.HELP_PAGE}":
+        return article_html
+    shown = urgent_text.english_needed(lang, "page", data.docs_dir, data.settings.reviewers, source)
+    english_site = site_values(data, config, source)
+    # The English sections in this language's order (Welsh: Wales first), so each pairs with its own.
+    routes = urgent_help.sections_markdown(data.settings.urgent, english_site["strings"], lang)
+
+    def filled(body: str) -> str:
+        body = re.sub(r"\{\{\s*urgent_routes\s*\}\}", lambda _: routes, body)
+        return fill(body, english_site, f"{Path(config.docs_dir).name}/{source}/{urgent_text.HELP_PAGE}")
+    english = urgent_english.english_page_html(config, data.docs_dir / source / urgent_text.HELP_PAGE, filled)
+    return urgent_english.page(article_html, english, shown, data.strings(lang)["urgent"]["in_english"])
 
 
 def _clinic_details(data: SiteData, site: dict) -> dict | None:

@@ -91,6 +91,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = context.help_page_html(site_data.of(config), config, page, html)
     return article.prepare(html, context.language(config), page.canonical_url)
 
 

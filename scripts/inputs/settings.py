@@ -77,6 +77,7 @@ class UrgentRoutes:
     sections: dict[str, tuple[str, ...]]    # each section of /get-help-now/ and its routes, in order
     names: dict[str, dict[str, str]]        # organisation names: route id -> language -> name
     languages: dict[str, dict]              # a language's own order (first) and added routes (block)
+    interpreter: dict[str, tuple[str, ...]]  # who can and who cannot arrange an interpreter
 
     def block_for(self, lang: str) -> tuple[str, ...]:
         return self.block + tuple(self.languages.get(lang, {}).get("block", ()))
@@ -247,7 +248,8 @@ def load_urgent(path: Path, phones: dict[str, Phone]) -> UrgentRoutes:
     if found:
         raise SettingsError([f"{path}: field '{key}' {message}" for key, message in found])
     sections = {key: tuple(data["sections"][key]) for key in SECTIONS}
-    return UrgentRoutes(tuple(data["block"]), sections, data["names"], data.get("languages") or {})
+    interpreter = {key: tuple(ids) for key, ids in (data.get("interpreter") or {}).items()}
+    return UrgentRoutes(tuple(data["block"]), sections, data["names"], data.get("languages") or {}, interpreter)
 
 
 def load(root: Path = ROOT) -> Settings:
