@@ -110,7 +110,8 @@ def test_only_a_reviewer_qualified_to_translate_into_the_language_signs_it(tmp_p
     docs = tmp_path / "content"
     for lang in ("en", "ur"):
         (docs / lang).mkdir(parents=True)
-        shutil.copy(ROOT / "content" / lang / urgent_text.HELP_PAGE, docs / lang / urgent_text.HELP_PAGE)
+        for name in (urgent_text.HELP_PAGE, translations.STRINGS):  # the page, and the block's sentences
+            shutil.copy(ROOT / "content" / lang / name, docs / lang / name)
     translations.mark_reviewed(docs / "ur" / urgent_text.HELP_PAGE, "someone")
     clinician = {"someone": {"name": "A", "role": "Clinician", "languages": ["ur"]}}
     translator = {"someone": {"name": "A", "role": "Translator", "translates": ["ur"]}}
@@ -137,3 +138,19 @@ def test_the_urgent_text_check_names_file_and_line_of_a_dropped_interpreter_line
         "settings/urgent_help.yml, interpreter)",
         f"content/ar/get-help-now.md:{len(lines)}: '١١١' is written in Arabic-Indic digits: write numbers in ASCII "
         "digits (0-9), as phone links dial them and callers read them out"], report
+
+
+def test_a_stale_urgent_string_puts_the_english_instead_in_an_unsigned_and_a_signed_language(tmp_path):
+    docs = tmp_path / "content"
+    for lang in ("en", "pl"):
+        (docs / lang).mkdir(parents=True)
+        for name in (urgent_text.HELP_PAGE, translations.STRINGS):
+            shutil.copy(ROOT / "content" / lang / name, docs / lang / name)
+    translator = {"someone": {"name": "A", "role": "Translator", "translates": ["pl"]}}
+    translations.mark_reviewed(docs / "pl" / urgent_text.HELP_PAGE, "someone")
+    assert urgent_text.english_needed("pl", "block", docs, translator) == urgent_text.ALONE
+    english = docs / "en" / translations.STRINGS
+    english.write_text(english.read_text(encoding="utf-8").replace("or go to A&E.", "or go to A&E now.", 1), encoding="utf-8")
+    assert "A&E now." in english.read_text(encoding="utf-8"), "the English urgent text changed"
+    assert urgent_text.english_needed("pl", "block", docs, translator) == urgent_text.INSTEAD
+    assert urgent_text.english_needed("pl", "page", docs, {}) == urgent_text.INSTEAD
