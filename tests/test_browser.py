@@ -67,7 +67,7 @@ TEXT_BOXES = """([first, between, second]) => {
 
 
 @pytest.mark.parametrize("address, first, between, second", [
-    ("ur/for-professionals/", "DIT", "، ", "NHS Talking Therapies"),   # "DIT, offered by NHS Talking Therapies"
+    ("ur/for-professionals/", "CBT", "، ", "IPT"),   # "such as CBT, IPT or counselling for depression"
     ("ur/glossary/", "Interpersonal-Affective Focus", "، ", "IPAF"),
 ])
 def test_latin_names_in_right_to_left_text_are_shown_in_reading_order(page, base_url, address, first, between, second):
