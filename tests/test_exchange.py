@@ -1,0 +1,178 @@
+"""Translations out to translators' tools and back (issue 14, item 2): `export` writes XLIFF 1.2, PO and
+TMX with translate-toolkit; `import` checks every unit and writes a changed block at its place, all or
+nothing. Pure functions on a copy of the project, no build."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from translate.misc.multistring import multistring
+from translate.storage import pypo, tmx, xliff
+
+from scripts.inputs import translations
+from scripts.inputs.exchange_units import plural_forms
+from scripts.inputs.segments import page_blocks, strings_blocks
+from scripts.inputs.settings import ROOT, languages
+from scripts.system.system_packages import ensure_msgfmt
+from scripts.tools.exchange_export import categories, export
+from scripts.tools.exchange_import import ImportRefused, run
+
+CONTENT = ROOT / "content"
+TRANSLATED = [language.code for language in languages()][1:]
+SENTENCE = "This includes the anxiety that can come with it."  # in content/en/about-dit.md, block patterns.p1
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    """Every language exported once from the repository's content (export only reads)."""
+    out = tmp_path_factory.mktemp("exchange")
+    export(CONTENT, TRANSLATED, out)
+    return out
+
+
+def exchange_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".po", ".xlf"))
+
+
+def snapshot(content: Path) -> dict[str, bytes]:
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
+
+
+def changed_lines(before: Path, after: Path) -> list[tuple[str, str]]:
+    old, new = before.read_text(encoding="utf-8").split("\n"), after.read_text(encoding="utf-8").split("\n")
+    assert len(old) == len(new), "a one-line change changed the number of lines"
+    return [(a, b) for a, b in zip(old, new) if a != b]
+
+
+def test_export_then_import_leaves_the_project_byte_identical(project, exported):
+    """The import checks every unit first (translate-toolkit's checks, exchange_checks.py) and would
+    refuse any failure: so this also proves every exported unit passes them."""
+    files = exchange_files(exported)
+    assert {f.parent.name for f in files} >= set(TRANSLATED) and len(files) > 100
+    run(project / "content", files)
+    assert snapshot(project / "content") == snapshot(CONTENT)
+
+
+def test_the_po_files_pass_msgfmt_check(exported):
+    msgfmt = str(ensure_msgfmt())
+    for path in exported.rglob("*.po"):
+        result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stderr, (path, result.stderr)
+
+
+def test_codes_are_protected_in_xliff_and_plurals_are_po_plurals(exported):
+    page = xliff.xlifffile.parsefile(str(exported / "pl" / "get-help-now.xlf"))
+    protected = {ph.text for item in page.units for ph in item.xmlelement.iter("{*}ph")}
+    assert {"{{ phone:childline }}", "{#feel-worse}"} <= protected
+    links = xliff.xlifffile.parsefile(str(exported / "pl" / "about-dit.xlf"))
+    assert "](glossary.md#depression)" in {ph.text for item in links.units for ph in item.xmlelement.iter("{*}ph")}
+    for lang, count in {"pl": 4, "cy": 6, "es": 3, "ar": 6, "ur": 2}.items():
+        store = pypo.pofile.parsefile(str(exported / lang / "strings.po"))
+        assert f"nplurals={count};" in store.parseheader()["Plural-Forms"] and len(categories(lang)) == count
+        message = next(u for u in store.units if u.getcontext() == "messages.sessions_weekly")
+        assert message.hasplural() and len(message.target.strings) == count
+    polish = next(u for u in pypo.pofile.parsefile(str(exported / "pl" / "strings.po")).units
+                  if u.getcontext() == "messages.sessions_weekly")
+    assert str(polish.source.strings[1]) == "You usually have {{ sessions }} sessions, once a week."
+    assert str(polish.target.strings[1]) == "Zwykle masz {{ sessions }} sesje, raz w tygodniu."  # few: 2-4, 22-24
+
+
+def test_the_translation_memory_holds_every_language_with_each_segments_status(exported):
+    memory = tmx.tmxfile.parsefile(str(exported / "translations.tmx"))
+    ids = {u.getid() for u in memory.units}
+    assert {f"{lang}/about-dit.md#patterns.p1" for lang in TRANSLATED} <= ids
+    assert all(u.getnotes() == "status: translated" for u in memory.units)  # every translation is up to date today
+
+
+def test_a_changed_polish_paragraph_from_po_lands_in_its_place_and_nothing_else_changes(project, exported, tmp_path):
+    po_path = str(shutil.copy(exported / "pl" / "about-dit.po", tmp_path / "about-dit.po"))
+    store = pypo.pofile.parsefile(po_path)
+    unit = next(u for u in store.units if u.getcontext() == "patterns.p1")
+    unit.target = "DIT to terapia [depresji](glossary.md#depression). Obejmuje ona także lęk."
+    store.savefile(po_path)
+    run(project / "content", [Path(po_path)])
+    assert changed_lines(CONTENT / "pl" / "about-dit.md", project / "content" / "pl" / "about-dit.md") == [
+        ("DIT to terapia [depresji](glossary.md#depression). Obejmuje to także lęk, który może jej towarzyszyć.",
+         "DIT to terapia [depresji](glossary.md#depression). Obejmuje ona także lęk.")]
+    before = snapshot(CONTENT)
+    after = snapshot(project / "content")
+    assert [name for name in before if before[name] != after[name]] == ["pl/about-dit.md"]
+
+
+def test_a_changed_polish_admonition_from_xliff_lands_in_its_place_and_nothing_else_changes(project, exported, tmp_path):
+    xlf_path = str(shutil.copy(exported / "pl" / "about-dit.xlf", tmp_path / "about-dit.xlf"))
+    store = xliff.xlifffile.parsefile(xlf_path)
+    unit = next(u for u in store.units if u.xmlelement.get("id") == "example.notep1")
+    unit.target = "To tylko zmyślony przykład. Twój wzorzec będzie inny."
+    store.savefile(xlf_path)
+    run(project / "content", [Path(xlf_path)])
+    assert changed_lines(CONTENT / "pl" / "about-dit.md", project / "content" / "pl" / "about-dit.md") == [
+        ("    To tylko przykład, który pokazuje, o co chodzi. Twój własny wzorzec będzie inny.",
+         "    To tylko zmyślony przykład. Twój wzorzec będzie inny.")]
+
+
+def test_a_broken_placeholder_refuses_the_whole_import_naming_file_and_unit(project, exported, tmp_path):
+    good = str(shutil.copy(exported / "pl" / "about-dit.po", tmp_path / "about-dit.po"))
+    store = pypo.pofile.parsefile(good)
+    next(u for u in store.units if u.getcontext() == "title").target = "Jak działa terapia DIT"
+    store.savefile(good)
+    broken = str(shutil.copy(exported / "pl" / "strings.po", tmp_path / "strings.po"))
+    store = pypo.pofile.parsefile(broken)
+    unit = next(u for u in store.units if u.getcontext() == "urgent.routes.samaritans")
+    unit.target = str(unit.target).replace("{{ phone:samaritans }}", "{{ phone:samaritans }")
+    plural = next(u for u in store.units if u.getcontext() == "messages.session_minutes")
+    plural.target = multistring([str(s).replace("{{ minutes }}", "{{ minute }}") for s in plural.target.strings])
+    store.savefile(broken)
+    with pytest.raises(ImportRefused) as refused:
+        run(project / "content", [Path(good), Path(broken)])
+    message = str(refused.value)
+    assert f"{broken}: unit urgent.routes.samaritans: placeholders: placeholders differ: missing " \
+           "['{{phone:samaritans}}'], not in the English none, and a stray {{ or }}" in message
+    assert f"{broken}: unit messages.session_minutes: [few] placeholders" in message
+    assert "nothing was written" in message
+    assert snapshot(project / "content") == snapshot(CONTENT), "a refused import wrote something"
+
+
+def test_an_import_stamps_the_english_it_was_exported_against(project, tmp_path):
+    """A block whose English changed after the export stays stale after its import; one exported
+    after the change (stale, so fuzzy), updated and no longer fuzzy, is up to date."""
+    content, english = project / "content", project / "content" / "en" / "about-dit.md"
+    before_change = export(content, ["pl"], tmp_path / "before")
+    english.write_text(english.read_text(encoding="utf-8").replace(SENTENCE, "This includes worry."), encoding="utf-8")
+    after_change = export(content, ["pl"], tmp_path / "after")
+
+    def translate(files: list[Path], words: str) -> Path:
+        path = next(p for p in files if p.name == "about-dit.po")
+        store = pypo.pofile.parsefile(str(path))
+        unit = next(u for u in store.units if u.getcontext() == "patterns.p1")
+        unit.target, fuzzy = words, unit.isfuzzy()
+        unit.markfuzzy(False)
+        store.savefile(str(path))
+        return path, fuzzy
+
+    old_file, _ = translate(before_change, "DIT to terapia [depresji](glossary.md#depression). Także lęku.")
+    run(content, [old_file])
+    status = translations.status_of(content / "pl" / "about-dit.md", english, "pl", "about-dit.md", {})
+    assert [p.key for p in status.stale_passages] == ["patterns.p1"]
+    new_file, was_fuzzy = translate(after_change, "DIT to terapia [depresji](glossary.md#depression). Także zmartwień.")
+    assert was_fuzzy, "a stale block is exported marked for review (fuzzy)"
+    run(content, [new_file])
+    status = translations.status_of(content / "pl" / "about-dit.md", english, "pl", "about-dit.md", {})
+    assert not status.stale and status.counts["translated"] == len(page_blocks(english.read_text(encoding="utf-8")))
+
+
+def test_weblate_reads_the_po_files_unit_for_unit_as_the_english(exported):
+    """docs/translating.md's Weblate component: format "gettext PO file", file mask
+    exchange/*/<page>.po. Weblate reads PO with translate-toolkit's pypo: each unit's context is
+    the block key, in the English order, and a plural message has the language's forms."""
+    for lang in TRANSLATED:
+        for page, english in (("about-dit", page_blocks((CONTENT / "en" / "about-dit.md").read_text(encoding="utf-8"))),
+                              ("strings", strings_blocks(translations._yaml(CONTENT / "en" / "strings.yml")))):
+            store = pypo.pofile.parsefile(str(exported / lang / f"{page}.po"))
+            found = [u for u in store.units if not u.isheader()]
+            assert [u.getcontext() for u in found] == [b.key for b in english], (lang, page)
+            assert [str(u.source) if not u.hasplural() else plural_forms(b.text)["one"] for u, b in zip(found, english)] \
+                == [b.text if not found[n].hasplural() else plural_forms(b.text)["one"] for n, b in enumerate(english)]
+            assert store.gettargetlanguage() == lang and all(u.istranslated() for u in found)
