@@ -3,11 +3,13 @@ TMX with translate-toolkit; `import` checks every unit and writes a changed bloc
 nothing. Pure functions on a copy of the project, no build."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from translate.misc.multistring import multistring
 from translate.storage import pypo, tmx, xliff
 
@@ -163,16 +165,35 @@ def test_an_import_stamps_the_english_it_was_exported_against(project, tmp_path)
     assert not status.stale and status.counts["translated"] == len(page_blocks(english.read_text(encoding="utf-8")))
 
 
+def weblate_settings() -> dict:
+    """The Weblate component settings docs/translating.md gives an admin to copy."""
+    text = (ROOT / "docs" / "translating.md").read_text(encoding="utf-8")
+    return yaml.safe_load(re.search(r"### Weblate.*?```yaml\n(.*?)```", text, re.S).group(1))
+
+
 def test_weblate_reads_the_po_files_unit_for_unit_as_the_english(exported):
-    """docs/translating.md's Weblate component: format "gettext PO file", file mask
-    exchange/*/<page>.po. Weblate reads PO with translate-toolkit's pypo: each unit's context is
-    the block key, in the English order, and a plural message has the language's forms."""
-    for lang in TRANSLATED:
-        for page, english in (("about-dit", page_blocks((CONTENT / "en" / "about-dit.md").read_text(encoding="utf-8"))),
-                              ("strings", strings_blocks(translations._yaml(CONTENT / "en" / "strings.yml")))):
-            store = pypo.pofile.parsefile(str(exported / lang / f"{page}.po"))
-            found = [u for u in store.units if not u.isheader()]
-            assert [u.getcontext() for u in found] == [b.key for b in english], (lang, page)
-            assert [str(u.source) if not u.hasplural() else plural_forms(b.text)["one"] for u, b in zip(found, english)] \
-                == [b.text if not found[n].hasplural() else plural_forms(b.text)["one"] for n, b in enumerate(english)]
-            assert store.gettargetlanguage() == lang and all(u.istranslated() for u in found)
+    """docs/translating.md's Weblate configuration: component discovery's `match` finds one component
+    per page with a file for each language, and translate-toolkit's pypo (the parser Weblate's PO
+    format uses) reads each file's units in the English order, keyed by block, plurals with the
+    language's forms; the placeholder flag matches every placeholder."""
+    config = weblate_settings()
+    assert config["file_format"] == "po" and config["base_file_template"] == ""
+    found: dict[str, dict[str, Path]] = {}
+    for path in exported.rglob("*"):
+        match = re.fullmatch(config["match"], f"exchange/{path.relative_to(exported).as_posix()}")
+        if match:
+            found.setdefault(match["component"], {})[match["language"]] = path
+    translated = {str(Path(p).with_suffix("")) for p in translations.pages(CONTENT, "pl")} | {"strings"}
+    assert set(found) == translated and all(set(files) == set(TRANSLATED) for files in found.values())
+    placeholder = re.search(r'placeholders:r"(.*)"', config["check_flags"]).group(1)
+    for page in ("about-dit", "strings"):
+        english = (page_blocks((CONTENT / "en" / f"{page}.md").read_text(encoding="utf-8")) if page != "strings"
+                   else strings_blocks(translations._yaml(CONTENT / "en" / "strings.yml")))
+        for lang, path in found[page].items():
+            store = pypo.pofile.parsefile(str(path))
+            units = [u for u in store.units if not u.isheader()]
+            assert store.gettargetlanguage() == lang and [u.getcontext() for u in units] == [b.key for b in english]
+            assert all(u.istranslated() for u in units)
+            for unit, block in zip(units, english):
+                assert str(unit.source) == (plural_forms(block.text)["one"] if unit.hasplural() else block.text)
+                assert len(re.findall(placeholder, block.text)) == block.text.count("{{")
