@@ -85,7 +85,7 @@ def units(docs: Path, lang: str, page: str, source: str = "en") -> list[Unit]:
 
 
 def _read_yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def heading_paths(text: str) -> dict[str, list[str]]:

@@ -83,15 +83,16 @@ def align(english: list[Block], translated: list[Block], record: dict, signed: b
     """Each translated block against the English blocks, by fingerprint first (order does not
     matter), then by place (the same key) for the English blocks no fingerprint accounts for.
     `signed`: the page is signed by a listed reviewer, so a block unchanged since is reviewed."""
-    here = {b.hash for b in english}
+    here: dict[str, Block] = {}
+    for block_ in english:  # each fingerprint's first block (a fingerprint is worked out each time)
+        here.setdefault(block_.hash, block_)
     at = {b.key: b for b in english}
     found, covered, unmatched = {}, set(), []
     for block_ in translated:
         source, reviewed_hash = parse_record(record.get(block_.key, ""))
         if source in here:
             covered.add(source)
-            found[block_.key] = Passage(block_.key, CURRENT, next(b for b in english if b.hash == source),
-                                        signed and reviewed_hash == block_.hash)
+            found[block_.key] = Passage(block_.key, CURRENT, here[source], signed and reviewed_hash == block_.hash)
         else:
             unmatched.append(block_)
     claimed = set()

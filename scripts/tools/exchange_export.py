@@ -122,18 +122,16 @@ def po_store(lang: str, page: str, found: list[Unit]) -> pypo.pofile:
     return store
 
 
-def tmx_store(docs: Path, languages: list[str]) -> tmx.tmxfile:
-    """Every translated or stale segment of every language, its status in a note (a missing one
-    has no translation to remember)."""
+def tmx_store(found: dict[str, list[Unit]]) -> tmx.tmxfile:
+    """Every translated or stale segment of every language (lang -> its units), its status in a note
+    (a missing one has no translation to remember)."""
     store = tmx.tmxfile(sourcelanguage="en")
-    for lang in languages:
-        for page in exported_pages(docs, lang):
-            for unit in units(docs, lang, page):
-                if unit.state == MISSING:
-                    continue
-                store.addtranslation(unit.source, "en", unit.target, lang, comment=f"status: {unit.state}",
-                                     context=unit.context)
-                store.units[-1].xmlelement.set("tuid", f"{lang}/{page}#{unit.key}")
+    for lang, lang_units in found.items():
+        for unit in lang_units:
+            if unit.state == MISSING:
+                continue
+            store.addtranslation(unit.source, "en", unit.target, lang, comment=f"status: {unit.state}", context=unit.context)
+            store.units[-1].xmlelement.set("tuid", f"{lang}/{unit.page}#{unit.key}")
     return store
 
 
@@ -144,16 +142,16 @@ def exported_pages(docs: Path, lang: str, source: str = "en") -> list[str]:
 
 def export(docs: Path, languages: list[str], out: Path) -> list[Path]:
     """Write <out>/<lang>/<page>.xlf and .po for every translated file, and <out>/translations.tmx."""
-    written = []
+    written, memory = [], {}
     for lang in languages:
         for page in exported_pages(docs, lang):
             found = units(docs, lang, page)
+            memory.setdefault(lang, []).extend(found)
             stem = out / lang / Path(page).with_suffix("")
             stem.parent.mkdir(parents=True, exist_ok=True)
             for suffix, store in ((".xlf", xliff_store(lang, page, found)), (".po", po_store(lang, page, found))):
                 path = stem.with_suffix(suffix)
                 path.write_bytes(bytes(store))
                 written.append(path)
-    memory = out / "translations.tmx"
-    memory.write_bytes(bytes(tmx_store(docs, languages)))
-    return written + [memory]
+    (out / "translations.tmx").write_bytes(bytes(tmx_store(memory)))
+    return written + [out / "translations.tmx"]

@@ -98,13 +98,17 @@ def _from_xliff(items: list) -> list[Returned]:
     return list(gathered.values())
 
 
-def plan(docs: Path, exchange: ExchangeFile) -> tuple[dict, dict[str, str], list[str]]:
+def plan(docs: Path, exchange: ExchangeFile, known: dict | None = None) -> tuple[dict, dict[str, str], list[str]]:
     """What importing one file would change (key -> new text, key -> English fingerprint to stamp),
-    and every problem, each naming the file and unit."""
+    and every problem, each naming the file and unit. `known`: units already read, by (lang, page)
+    (a page's .po and .xlf both)."""
     where = exchange.path
     if not (docs / exchange.lang / exchange.page).exists():
         return {}, {}, [f"{where}: content/{exchange.lang}/{exchange.page} does not exist"]
-    now = {u.key: u for u in units(docs, exchange.lang, exchange.page)}
+    known = {} if known is None else known
+    if (exchange.lang, exchange.page) not in known:
+        known[exchange.lang, exchange.page] = {u.key: u for u in units(docs, exchange.lang, exchange.page)}
+    now = known[exchange.lang, exchange.page]
     check = exchange_checks.checker(exchange.lang)
     changes, stamps, problems = {}, {}, []
     for back in exchange.returned:
@@ -141,7 +145,7 @@ def _english(back: Returned, unit: Unit, where: Path, problems: list[str]) -> st
 
 def run(docs: Path, paths: list[Path]) -> list[str]:
     """Import the files, all or nothing (ImportRefused lists every problem). Returns one line per file."""
-    planned, problems = [], []
+    planned, problems, known = [], [], {}
     for path in paths:
         try:
             exchange = read(path)
@@ -151,7 +155,7 @@ def run(docs: Path, paths: list[Path]) -> list[str]:
         except Exception as error:  # noqa: BLE001 - a file a tool broke: say which, refuse the whole import
             problems.append(f"{path}: cannot be read as {path.suffix[1:].upper()} ({error})")
             continue
-        changes, stamps, found = plan(docs, exchange)
+        changes, stamps, found = plan(docs, exchange, known)
         planned.append((exchange, changes, stamps))
         problems += found
     if problems:
