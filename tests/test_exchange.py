@@ -145,7 +145,7 @@ def test_an_import_stamps_the_english_it_was_exported_against(project, tmp_path)
     english.write_text(english.read_text(encoding="utf-8").replace(SENTENCE, "This includes worry."), encoding="utf-8")
     after_change = export(content, ["pl"], tmp_path / "after")
 
-    def translate(files: list[Path], words: str) -> Path:
+    def translate(files: list[Path], words: str) -> tuple[Path, bool]:
         path = next(p for p in files if p.name == "about-dit.po")
         store = pypo.pofile.parsefile(str(path))
         unit = next(u for u in store.units if u.getcontext() == "patterns.p1")
@@ -163,6 +163,15 @@ def test_an_import_stamps_the_english_it_was_exported_against(project, tmp_path)
     run(content, [new_file])
     status = translations.status_of(content / "pl" / "about-dit.md", english, "pl", "about-dit.md", {})
     assert not status.stale and status.counts["translated"] == len(page_blocks(english.read_text(encoding="utf-8")))
+    # A stale unit returned as it was but no longer fuzzy: the translator confirmed it; stamped, unchanged.
+    english.write_text(english.read_text(encoding="utf-8").replace("This includes worry.", "This includes worries."),
+                       encoding="utf-8")
+    text = (content / "pl" / "about-dit.md").read_text(encoding="utf-8")
+    confirmed, _ = translate(export(content, ["pl"], tmp_path / "again"), "DIT to terapia [depresji](glossary.md#depression). Także zmartwień.")
+    run(content, [confirmed])
+    assert not translations.status_of(content / "pl" / "about-dit.md", english, "pl", "about-dit.md", {}).stale
+    assert [line for line in (content / "pl" / "about-dit.md").read_text(encoding="utf-8").split("\n")
+            if line not in text.split("\n")] == [f"    patterns.p1: {page_blocks(english.read_text(encoding='utf-8'))[4].hash}"]
 
 
 def weblate_settings() -> dict:

@@ -163,11 +163,14 @@ def run(docs: Path, paths: list[Path]) -> list[str]:
     written = {docs / e.lang / e.page: (docs / e.lang / e.page).read_bytes() for e, changes, stamps in planned
                if changes or stamps}
     try:
-        return [_write(docs, *entry) for entry in planned]
+        report = [_write(docs, *entry) for entry in planned if entry[1] or entry[2]]
     except Exception:
         for path, before in written.items():  # never a half-written content folder
             path.write_bytes(before)
         raise
+    blocks = sum(len(changes) for _, changes, _ in planned)
+    return report + [f"Read {len(planned)} file(s): {blocks} block(s) written, "
+                     f"{sum(len(stamps) for *_, stamps in planned)} stamped."]
 
 
 def _write(docs: Path, exchange: ExchangeFile, changes: dict, stamps: dict[str, str]) -> str:
@@ -176,4 +179,4 @@ def _write(docs: Path, exchange: ExchangeFile, changes: dict, stamps: dict[str, 
         (write_strings if exchange.page == translations.STRINGS else write_page)(target, changes)
     if stamps:
         translations.record_english(target, stamps)
-    return f"{exchange.path}: {len(changes)} block(s) written, {len(stamps)} stamped" + (f", in {target}" if stamps else "")
+    return f"{target}: {len(changes)} block(s) written, {len(stamps)} stamped (from {exchange.path})"
