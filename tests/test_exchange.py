@@ -14,8 +14,8 @@ from translate.misc.multistring import multistring
 from translate.storage import pypo, tmx, xliff
 
 from scripts.inputs import translations
-from scripts.inputs.exchange_units import plural_forms
-from scripts.inputs.segments import page_blocks, strings_blocks
+from scripts.inputs.exchange_units import plural_forms, write_page
+from scripts.inputs.segments import normalise, page_blocks, strings_blocks
 from scripts.inputs.settings import ROOT, languages
 from scripts.system.system_packages import ensure_msgfmt
 from scripts.tools.exchange_export import categories, export
@@ -206,3 +206,18 @@ def test_weblate_reads_the_po_files_unit_for_unit_as_the_english(exported):
             for unit, block in zip(units, english):
                 assert str(unit.source) == (plural_forms(block.text)["one"] if unit.hasplural() else block.text)
                 assert len(re.findall(placeholder, block.text)) == block.text.count("{{")
+
+
+@pytest.mark.parametrize("page", ["about-dit.md", "get-help-now.md"])
+def test_every_block_of_a_page_is_written_back_in_its_place_alone(page, tmp_path):
+    """Each kind of block (title, description, heading, paragraph, list item, admonition title and
+    body) takes new words at its place; every other block stays as it was."""
+    original = (CONTENT / "pl" / page).read_text(encoding="utf-8")
+    before = {b.key: b.text for b in page_blocks(original)}
+    path = tmp_path / page
+    for key, text in before.items():
+        path.write_text(original, encoding="utf-8")
+        write_page(path, {key: f"Nowe {text}"})
+        after = {b.key: b.text for b in page_blocks(path.read_text(encoding="utf-8"))}
+        assert {k for k in before if before[k] != after.get(k)} == {key} and set(after) == set(before), key
+        assert normalise(after[key]) == normalise(f"Nowe {text}"), key

@@ -23,6 +23,7 @@ FILTERS = ["placeholders", "variables", "numbers", "urls", "emails", "xmltags", 
 VARIABLES = [("{{", "}}"), ("{", "}")]
 LINK_TARGET = re.compile(r"\]\(([^)\s]*)\)")
 SYNTAX = re.compile(r"\*\*|__|`|\{:?\s*[#.][^}]*\}")
+ENDING_ID = re.compile(r"\{:?\s*#[^}]*\}\s*$")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -54,7 +55,11 @@ class ExchangeChecker(checks.StandardChecker):
 
     @critical
     def markdownsyntax(self, str1: str, str2: str) -> bool:
-        """The same Markdown markup as the English: **strong**, __strong__, `code` and {#id} lists."""
+        """The same Markdown markup as the English: **strong**, __strong__, `code` and {#id} lists
+        (a heading's {#id} stays at its end, where it names the heading)."""
+        ending = ENDING_ID.search(str1)
+        if ending and not str2.rstrip().endswith(ending.group(0).strip()):
+            raise checks.FilterFailure(f"the heading must end with {ending.group(0).strip()}, as in the English")
         if Counter(SYNTAX.findall(str1)) == Counter(SYNTAX.findall(str2)):
             return True
         raise checks.FilterFailure(f"Markdown markup differs: English has {sorted(SYNTAX.findall(str1))}, "
