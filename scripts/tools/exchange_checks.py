@@ -97,6 +97,8 @@ def unit_failures(check: ExchangeChecker, unit: Unit, target: str | dict[str, st
     its category, or the English "other"). Some blocks hold what each language's settings choose
     (OWN_CODES): there the codes and numbers are checked against the translation now in content/."""
     source = unit.target if unit.key in OWN_CODES and unit.target else unit.source
+    if not target:
+        return []
     if not unit.plural:
         return failures(check, source, target)
     english = plural_forms(source)

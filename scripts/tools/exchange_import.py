@@ -116,15 +116,20 @@ def plan(docs: Path, exchange: ExchangeFile, known: dict | None = None) -> tuple
         if unit is None:
             problems.append(f"{where}: unit {back.key}: no such block in content/{exchange.lang}/{exchange.page}")
             continue
+        if back.target and isinstance(back.target, dict) != unit.plural:
+            problems.append(f"{where}: unit {back.key}: {'plural forms expected' if unit.plural else 'not a plural message'}")
+            continue
         current = plural_forms(unit.target) if unit.plural else unit.target
-        if not back.target or back.target == current:
+        unchanged = not back.target or back.target == current
+        # Every unit is checked, changed or not, and one failure refuses the whole import; but not a
+        # stale one left as it was (it translates the old English: the English changed, not the file).
+        if not (unchanged and unit.state == STALE and not back.confirmed):
+            problems += [f"{where}: unit {back.key}: {problem}"
+                         for problem in exchange_checks.unit_failures(check, unit, back.target)]
+        if unchanged:
             if back.target and unit.state == STALE and back.confirmed:
                 stamps[back.key] = _english(back, unit, where, problems)
             continue
-        if isinstance(back.target, dict) != unit.plural:
-            problems.append(f"{where}: unit {back.key}: {'plural forms expected' if unit.plural else 'not a plural message'}")
-            continue
-        problems += [f"{where}: unit {back.key}: {problem}" for problem in exchange_checks.unit_failures(check, unit, back.target)]
         if unit.state == MISSING:
             problems.append(f"{where}: unit {back.key}: content/{exchange.lang}/{exchange.page} has no such block yet "
                             "(give the page the English page's structure first: `check parity`)")
