@@ -222,3 +222,9 @@ def test_every_block_of_a_page_is_written_back_in_its_place_alone(page, tmp_path
         after = {b.key: b.text for b in page_blocks(path.read_text(encoding="utf-8"))}
         assert {k for k in before if before[k] != after.get(k)} == {key} and set(after) == set(before), key
         assert normalise(after[key]) == normalise(f"Nowe {text}"), key
+
+
+def test_exporting_the_same_content_again_writes_the_same_files(exported, tmp_path):
+    """No export time in the files: a Weblate branch changes only where the content did."""
+    again = export(CONTENT, ["pl"], tmp_path)
+    assert [p.read_bytes() for p in again[:-1]] == [(exported / p.relative_to(tmp_path)).read_bytes() for p in again[:-1]]

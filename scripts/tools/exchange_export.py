@@ -20,6 +20,7 @@ from translate.storage import pypo, tmx, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import Ph
 
+from scripts.inputs import release
 from scripts.inputs.exchange_units import CODE, MISSING, STALE, Unit, plural_forms, units
 from scripts.inputs.grammar import CATEGORIES
 from scripts.inputs.translations import STRINGS, pages
@@ -95,12 +96,15 @@ def xliff_store(lang: str, page: str, found: list[Unit]) -> Xliff12File:
     return store
 
 
-def po_store(lang: str, page: str, found: list[Unit]) -> pypo.pofile:
+def po_store(lang: str, page: str, found: list[Unit], root: Path) -> pypo.pofile:
+    """One page's PO file. Its header names the version and date of the content it was made from (not
+    the time of export: exporting the same content twice writes the same file)."""
     store = pypo.pofile()
-    created = store.parseheader().get("POT-Creation-Date", "")
+    created = f"{release.build_date(root):%Y-%m-%d} 00:00+0000"
     store.updateheader(add=True, Content_Type="text/plain; charset=UTF-8", Content_Transfer_Encoding="8bit",
-                       Language=lang, Project_Id_Version=f"DIT patient information {page}", PO_Revision_Date=created,
-                       Last_Translator="-", Language_Team=Locale.parse(lang).english_name)
+                       Language=lang, Project_Id_Version=f"DIT patient information {release.version(root)} {page}",
+                       POT_Creation_Date=created, PO_Revision_Date=created, Last_Translator="-",
+                       Language_Team=Locale.parse(lang).english_name)
     store.updateheader(add=True, Plural_Forms=plural_forms_header(lang))
     store.header().settypecomment("fuzzy", False)
     for unit in found:
@@ -149,7 +153,7 @@ def export(docs: Path, languages: list[str], out: Path) -> list[Path]:
             memory.setdefault(lang, []).extend(found)
             stem = out / lang / Path(page).with_suffix("")
             stem.parent.mkdir(parents=True, exist_ok=True)
-            for suffix, store in ((".xlf", xliff_store(lang, page, found)), (".po", po_store(lang, page, found))):
+            for suffix, store in ((".xlf", xliff_store(lang, page, found)), (".po", po_store(lang, page, found, docs.parent))):
                 path = stem.with_suffix(suffix)
                 path.write_bytes(bytes(store))
                 written.append(path)
