@@ -109,6 +109,7 @@ def cmd_ensure_tools(args: argparse.Namespace) -> int:
     print(f"Netlify's and Cloudflare's own tools (npm): {host_tools.ensure_installed()}")
     print(f"pdftotext (reads the leaflet PDFs): {system_packages.ensure_pdftotext()}")
     print(f"nginx (for the hosting tests): {system_packages.ensure_nginx()}")
+    print(f"msgfmt (checks the exported PO files): {system_packages.ensure_msgfmt()}")
     return 0
 
 
@@ -143,6 +144,32 @@ def cmd_stamp(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
             return 1
         print(f"{'stamped' if changed else 'already current'}: {path.relative_to(ROOT)} ({lang})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the translations as XLIFF 1.2 and PO files (one per page and language) and a TMX memory."""
+    from scripts.tools import exchange_export
+    codes = [language.code for language in settings.languages()]
+    unknown = [lang for lang in args.lang or [] if lang not in codes[1:]]
+    if unknown:
+        print(f"export: --lang {', '.join(unknown)}: not a translated language ({', '.join(codes[1:])})", file=sys.stderr)
+        return 2
+    out = Path(args.out).resolve()
+    written = exchange_export.export(ROOT / "content", args.lang or codes[1:], out)
+    print(f"Wrote {len(written)} file(s) in {out} (each language's .xlf and .po files, and translations.tmx)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read translated XLIFF or PO files back into content/<lang>/, all or nothing."""
+    from scripts.tools import exchange_import
+    try:
+        report = exchange_import.run(ROOT / "content", [Path(name).resolve() for name in args.files])
+    except exchange_import.ImportRefused as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(report))
     return 0
 
 
@@ -247,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--clinic", help="a clinic profile (YAML) to build a branded copy for")
     build_command.set_defaults(run=cmd_build)
     commands.add_parser("serve", help="preview at http://127.0.0.1:8000").set_defaults(run=cmd_serve)
-    commands.add_parser("ensure-tools", help="find or install Chromium, Java, pdftotext, nginx and the hosts' npm tools for the checks"
+    commands.add_parser("ensure-tools", help="find or install Chromium, Java, pdftotext, nginx, msgfmt and the hosts' npm tools for the checks"
                         ).set_defaults(run=cmd_ensure_tools)
     check = commands.add_parser("check", help="run checks by name (`check --list`), or `check all`: those `make test` runs")
     check.add_argument("names", nargs="*", help="check names, or all")
@@ -269,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     stamp.add_argument("files", nargs="+", help="translated files, e.g. content/pl/about-dit.md content/pl/strings.yml")
     stamp.add_argument("--block", action="append", help="stamp only this block (a key `translations --blocks` names); repeat for more")
     stamp.set_defaults(run=cmd_stamp)
+    export = commands.add_parser("export", help="write each translation as XLIFF and PO files, and a TMX memory (for translators' tools)")
+    export.add_argument("--lang", action="append", help="only this language (repeat for more; default: every translation)")
+    export.add_argument("--out", default=str(ROOT / "exchange"), help="where to write (default: exchange/, not in git)")
+    export.set_defaults(run=cmd_export)
+    back = commands.add_parser("import", help="read translated XLIFF or PO files back into content/<lang>/ (all checked first)")
+    back.add_argument("files", nargs="+", help="files `export` wrote, e.g. exchange/pl/about-dit.po")
+    back.set_defaults(run=cmd_import)
     review = commands.add_parser("review", help="mark translations as checked by a listed reviewer")
     review.add_argument("--reviewer", required=True, help="an id from settings/reviewers.yml")
     review.add_argument("files", nargs="+", help="translated Markdown files")

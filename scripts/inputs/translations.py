@@ -83,15 +83,16 @@ def align(english: list[Block], translated: list[Block], record: dict, signed: b
     """Each translated block against the English blocks, by fingerprint first (order does not
     matter), then by place (the same key) for the English blocks no fingerprint accounts for.
     `signed`: the page is signed by a listed reviewer, so a block unchanged since is reviewed."""
-    here = {b.hash for b in english}
+    here: dict[str, Block] = {}
+    for block_ in english:  # each fingerprint's first block (a fingerprint is worked out each time)
+        here.setdefault(block_.hash, block_)
     at = {b.key: b for b in english}
     found, covered, unmatched = {}, set(), []
     for block_ in translated:
         source, reviewed_hash = parse_record(record.get(block_.key, ""))
         if source in here:
             covered.add(source)
-            found[block_.key] = Passage(block_.key, CURRENT, next(b for b in english if b.hash == source),
-                                        signed and reviewed_hash == block_.hash)
+            found[block_.key] = Passage(block_.key, CURRENT, here[source], signed and reviewed_hash == block_.hash)
         else:
             unmatched.append(block_)
     claimed = set()
@@ -158,19 +159,33 @@ def stamp(translated: Path, english: Path, keys: list[str] | None = None) -> boo
                          f"{sorted(set(source) - set(mine))}, extra {sorted(set(mine) - set(source))}): "
                          "give it the English page's structure first (`python -m scripts check parity`)")
     wanted = set(keys if keys is not None else mine)
+    hashes = {key: source[key].hash for key in mine if key in wanted and key in source}
+    return _edit(translated, lambda data: _record(_segments_of(data, strings), mine, hashes), strings)
 
-    def record(segments: CommentedMap) -> None:
-        for position, key in enumerate(mine):
-            if key not in wanted or key not in source:
-                continue
-            old_source, _ = parse_record(segments.get(key, ""))
-            if key not in segments:
-                segments.insert(position, key, source[key].hash)
-            elif old_source != source[key].hash:
-                segments[key] = source[key].hash
-        for key in [k for k in segments if k not in mine]:
-            del segments[key]
-    return _edit(translated, lambda data: record(_segments_of(data, strings)), strings)
+
+def record_english(translated: Path, hashes: dict[str, str]) -> bool:
+    """Record for the blocks given (key -> English fingerprint) the English each translates: for an
+    import, the English its exchange file was made from, so a block whose English changed since the
+    export stays stale. Returns True when the file changed."""
+    strings = translated.name == STRINGS
+    mine = [b.key for b in (strings_blocks(_yaml(translated)) if strings
+                            else page_blocks(translated.read_text(encoding="utf-8")))]
+    return _edit(translated, lambda data: _record(_segments_of(data, strings), mine, hashes), strings)
+
+
+def _record(segments: CommentedMap, mine: list[str], hashes: dict[str, str]) -> None:
+    """Each block's English fingerprint in its record, in the file's order; a block whose English
+    fingerprint changes loses its review. A record of a block the file no longer has goes."""
+    for position, key in enumerate(mine):
+        if key not in hashes:
+            continue
+        old_source, _ = parse_record(segments.get(key, ""))
+        if key not in segments:
+            segments.insert(position, key, hashes[key])
+        elif old_source != hashes[key]:
+            segments[key] = hashes[key]
+    for key in [k for k in segments if k not in mine]:
+        del segments[key]
 
 
 def mark_reviewed(translated: Path, reviewer: str) -> None:

@@ -1,5 +1,6 @@
 """Find the system programs the checks need (Debian's Chromium, a Java runtime for the HTML
-checker, poppler's pdftotext for the leaflets' text, nginx for the hosting tests), installing them
+checker, poppler's pdftotext for the leaflets' text, nginx for the hosting tests, gettext's msgfmt for
+the exported PO files), installing them
 when this machine allows (root on Debian, as on CI)."""
 from __future__ import annotations
 
@@ -59,3 +60,11 @@ def ensure_nginx() -> Path:
     if not NGINX.exists():
         _apt_install("nginx-light")
     return NGINX
+
+
+def ensure_msgfmt() -> Path:
+    """gettext's msgfmt, which checks the exported PO files as gettext itself reads them, installing
+    Debian's gettext if it is missing and we may."""
+    if not shutil.which("msgfmt"):
+        _apt_install("gettext")
+    return Path(shutil.which("msgfmt"))
