@@ -23,11 +23,11 @@ system-tools: $(READY)
 	$(PY) -m scripts ensure-tools
 
 # Any check alone, by its name in the one registry (scripts/checks/registry.py; `$(PY) -m scripts check
-# --list`): check-links, check-a11y, check-parity, check-review, check-release ... `make test` runs every
-# check the registry marks for it. A check that reads the site builds it first; CLINIC=profile builds
-# that clinic's copy, and check-release checks the project as that clinic's build makes it
-# (docs/editing.md). check-release is not in `make test`: the repository is a template and fails it by
-# design. check-external needs a network.
+# --list`): check-links, check-a11y (every page; `make test` runs check-a11y-set), check-parity,
+# check-review, check-release ... `make test` runs every check the registry marks for it. A check
+# that reads the site builds it first; CLINIC=profile builds that clinic's copy, and check-release
+# checks the project as that clinic's build makes it (docs/editing.md). check-release is not in
+# `make test`: the repository is a template and fails it by design. check-external needs a network.
 check-%: $(READY)
 	$(PY) -m scripts check --build $(if $(CLINIC),--clinic $(CLINIC)) $*
 

@@ -19,7 +19,7 @@ WANTED = pytest.StashKey[set]()
 # whole-site checks of tests/test_checks.py, which each go to whichever worker is free. The longest
 # start first, in this order, so neither worker sits idle at the end waiting for the other.
 SPREAD = "test_checks.py"
-LONGEST_FIRST = ["test_checks.py::test_check_passes[a11y]", "test_variants.py", "test_determinism.py",
+LONGEST_FIRST = ["test_variants.py", "test_checks.py::test_check_passes[a11y-set]", "test_determinism.py",
                  "test_checks.py", "test_hosting.py", "test_quality_gates.py", "test_clinic_build.py"]
 
 

@@ -14,6 +14,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from scripts.checks import (
+    a11y_set,
     accessibility,
     html_validation,
     links,
@@ -91,10 +92,19 @@ def check_readability(inputs: Inputs) -> Result:
 
 
 def check_accessibility(inputs: Inputs) -> Result:
-    pages = ["/" + page for page in links.pages(inputs.site)]
+    """Every page (with `inputs.pages`, only those)."""
+    return _accessibility(inputs, inputs.pages or links.pages(inputs.site))
+
+
+def check_accessibility_set(inputs: Inputs) -> Result:
+    """The same checks on the fixed, stratified set (scripts/checks/a11y_set.py)."""
+    return _accessibility(inputs, inputs.pages or a11y_set.stratified(inputs.site))
+
+
+def _accessibility(inputs: Inputs, pages: list[str]) -> Result:
     waivers = settings.read_yaml(inputs.root / "settings" / "a11y-waivers.yml") or {}
     with serve(inputs.site) as base:
-        report = accessibility.check_parallel(base, pages, waivers)
+        report = accessibility.check_parallel(base, ["/" + page for page in pages], waivers)
     return report.violations + [f"request to another host: {u}" for u in report.other_hosts], report.text()
 
 
@@ -217,8 +227,10 @@ CHECKS = {check.name: check for check in (
           check_links),
     Check("readability", "every page's reading level and sentence lengths, in every language", SITE, True,
           check_readability),
-    Check("a11y", "WCAG 2.2 A and AA (axe), reflow and text spacing, light and dark, phone and desktop", SITE,
-          True, check_accessibility),
+    Check("a11y", "WCAG 2.2 A and AA (axe), reflow and text spacing, light and dark, phone and desktop, on "
+          "every page (before a release; too slow for `make test`)", SITE, False, check_accessibility),
+    Check("a11y-set", "the a11y check on a fixed stratified set: every template, component and language",
+          SITE, True, check_accessibility_set),
     Check("html", "valid HTML on every page (Nu HTML Checker)", SITE, True, check_html),
     Check("page-weight", "bytes and requests of a first visit, a second page and an embed page, within budget",
           SITE, True, check_page_weight),

@@ -1,0 +1,59 @@
+"""The stratified set `make test` runs the browser checks on (scripts/checks/a11y_set.py): every
+template and every component, in every language, from the real built site."""
+from __future__ import annotations
+
+import shutil
+
+from scripts.checks import a11y_set, links
+from scripts.inputs import settings
+
+LANGUAGES = [language.code for language in settings.languages()]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def html_only(site, folder):
+    """The built pages alone (the set is chosen from HTML), to change one without copying the rest."""
+    for path in site.rglob("*.html"):
+        target = folder / path.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return folder
+
+
+def test_every_language_has_each_template_in_the_set(site):
+    chosen = a11y_set.stratified(site)
+    every = set(links.pages(site))
+    assert set(chosen) <= every
+    for lang in LANGUAGES:
+        mine = [page for page in chosen if page.startswith(prefix(lang)) and
+                (lang != LANGUAGES[0] or not page.startswith(tuple(f"{code}/" for code in LANGUAGES[1:])))]
+        kinds = {"404" if page.endswith("404.html") else "embed" if "embed/" in page else
+                 "leaflet" if page.endswith("leaflet/") else "page" for page in mine}
+        assert kinds == {"404", "embed", "leaflet", "page"}, (lang, mine)
+
+
+def test_a_component_on_one_page_only_brings_that_page_into_the_set(site, tmp_path):
+    copy = html_only(site, tmp_path / "site")
+    page = "es/glossary/"
+    assert page not in a11y_set.stratified(copy), "pick a page the set leaves out today"
+    path = links.html_file(copy, page)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("</article>", '<aside class="dit-new-box">Nuevo</aside></article>', 1),
+                    encoding="utf-8")
+    assert page in a11y_set.stratified(copy)
+
+
+def test_the_page_with_a_languages_longest_word_is_in_the_set(site, tmp_path):
+    copy = html_only(site, tmp_path / "site")
+    page = "pl/phases/ending/"
+    assert page not in a11y_set.stratified(copy), "pick a page the set leaves out today"
+    path = links.html_file(copy, page)
+    text = path.read_text(encoding="utf-8")
+    longest = max(a11y_set.parts_of(links.html_file(copy, other).read_text(encoding="utf-8")).longest_word
+                  for other in links.pages(copy) if other.startswith("pl/"))  # a web address, today
+    word = ("Konstantynopolitańczykowianeczka" * 10)[: longest + 1]
+    path.write_text(text.replace("</article>", f"<p>{word}</p></article>", 1), encoding="utf-8")
+    assert page in a11y_set.stratified(copy)
