@@ -35,25 +35,25 @@ def test_every_language_has_each_template_in_the_set(site):
         assert kinds == {"404", "embed", "leaflet", "page"}, (lang, mine)
 
 
-def test_a_component_on_one_page_only_brings_that_page_into_the_set(site, tmp_path):
-    copy = html_only(site, tmp_path / "site")
-    page = "es/glossary/"
+def joins_the_set_once_changed(site, folder, page: str, change) -> bool:
+    """Whether `page`, left out of the set today, is in it once `change` (old HTML -> new) is made."""
+    copy = html_only(site, folder)
     assert page not in a11y_set.stratified(copy), "pick a page the set leaves out today"
     path = links.html_file(copy, page)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("</article>", '<aside class="dit-new-box">Nuevo</aside></article>', 1),
-                    encoding="utf-8")
-    assert page in a11y_set.stratified(copy)
+    path.write_text(change(copy, path.read_text(encoding="utf-8")), encoding="utf-8")
+    return page in a11y_set.stratified(copy)
+
+
+def test_a_component_on_one_page_only_brings_that_page_into_the_set(site, tmp_path):
+    def add_a_box(_, html: str) -> str:
+        return html.replace("</article>", '<aside class="dit-new-box">Nuevo</aside></article>', 1)
+    assert joins_the_set_once_changed(site, tmp_path / "site", "es/glossary/", add_a_box)
 
 
 def test_the_page_with_a_languages_longest_word_is_in_the_set(site, tmp_path):
-    copy = html_only(site, tmp_path / "site")
-    page = "pl/phases/ending/"
-    assert page not in a11y_set.stratified(copy), "pick a page the set leaves out today"
-    path = links.html_file(copy, page)
-    text = path.read_text(encoding="utf-8")
-    longest = max(a11y_set.parts_of(links.html_file(copy, other).read_text(encoding="utf-8")).longest_word
-                  for other in links.pages(copy) if other.startswith("pl/"))  # a web address, today
-    word = ("Konstantynopolitańczykowianeczka" * 10)[: longest + 1]
-    path.write_text(text.replace("</article>", f"<p>{word}</p></article>", 1), encoding="utf-8")
-    assert page in a11y_set.stratified(copy)
+    def add_a_longer_word(copy, html: str) -> str:
+        longest = max(a11y_set.parts_of(links.html_file(copy, other).read_text(encoding="utf-8")).longest_word
+                      for other in links.pages(copy) if other.startswith("pl/"))  # a web address, today
+        word = ("Konstantynopolitańczykowianeczka" * 10)[: longest + 1]
+        return html.replace("</article>", f"<p>{word}</p></article>", 1)
+    assert joins_the_set_once_changed(site, tmp_path / "site", "pl/phases/ending/", add_a_longer_word)

@@ -63,9 +63,9 @@ class Served:
 @contextlib.contextmanager
 def cloudflare_pages(site: Path, ready_within: float = 120):
     """Serve `site` with Cloudflare's local Pages server on 127.0.0.1; stopped afterwards."""
-    with socket.socket() as probe:  # a free port: wrangler has no "any port" choice
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    # Free ports: wrangler has no "any port" choice, and its devtools port is otherwise always 9229,
+    # which another wrangler (or node --inspect) on the machine may hold.
+    port, inspector = _free_port(), _free_port()
     with tempfile.TemporaryDirectory(prefix="wrangler-") as work:  # wrangler writes .wrangler/ here
         work = Path(work)
         log = work / "wrangler.log"
@@ -73,7 +73,7 @@ def cloudflare_pages(site: Path, ready_within: float = 120):
         with log.open("w") as out:
             server = subprocess.Popen(
                 [str(TOOLS / "node_modules" / ".bin" / "wrangler"), "pages", "dev", str(site), "--ip", "127.0.0.1",
-                 "--port", str(port), "--compatibility-date", COMPATIBILITY_DATE, "--log-level", "warn"],
+                 "--port", str(port), "--inspector-port", str(inspector), "--compatibility-date", COMPATIBILITY_DATE, "--log-level", "warn"],
                 cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True)  # its own process group: workerd is stopped with it
         try:
@@ -87,6 +87,12 @@ def cloudflare_pages(site: Path, ready_within: float = 120):
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _wait_until_serving(server: subprocess.Popen, url: str, log: Path, seconds: float) -> None:
