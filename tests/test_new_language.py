@@ -32,6 +32,7 @@ def test_ukrainian_gets_its_entry_files_and_a_report_on_script_plurals_and_searc
     # exactly one entry more, the rest of the file (comments, order) as it was
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert added == ["        - locale: uk", f"          name: {name}"]
+    assert [line for line in after.splitlines() if line not in added] == before.splitlines()
     assert [(lang.code, lang.name) for lang in settings.languages(project)][-1] == ("uk", name)
     for made in ("content/uk/strings.yml", "docs/translating/uk.md", "settings/termbase/uk.tbx"):
         assert (project / made).exists(), made
