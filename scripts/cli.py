@@ -267,6 +267,17 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_language(args: argparse.Namespace) -> int:
+    from scripts.tools import new_language
+    try:
+        found, terms = new_language.add(args.code, ROOT, args.name)
+    except new_language.NewLanguageError as error:
+        print(f"new-language: {error}; nothing was written", file=sys.stderr)
+        return 2
+    print(new_language.report(found, terms))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -325,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("dist", help="pack site/ into dist/dit-site-<version>.tar.gz").set_defaults(run=cmd_dist)
     commands.add_parser("record-addresses", help="add the built site's new addresses to the published list"
                         ).set_defaults(run=cmd_record_addresses)
+    new = commands.add_parser("new-language", help="add a language: its mkdocs.yml entry, strings.yml, style sheet and termbase")
+    new.add_argument("code", help="a BCP 47 code CLDR knows: uk, fa, bn, zh-Hans")
+    new.add_argument("--name", help="the language's name in itself (default: CLDR's, from Babel)")
+    new.set_defaults(run=cmd_new_language)
     commands.add_parser("fonts", help="rebuild the Urdu web-font subset from the Urdu pages").set_defaults(run=cmd_fonts)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -102,6 +102,8 @@ def problems(root: Path, languages: list[str]) -> tuple[list[str], list[str]]:
         used += uses(hours_lines(root, lang), HELPLINES.as_posix(), terms, lang)
         found += [use.problem() for use in used]
         rejected = sum(len(term.rejected) for term in terms)
-        figures.append(f"{lang}: {len(terms)} terms, {rejected} rejected variants, {len(checked)} files and "
-                       f"{HELPLINES.as_posix()} read")
+        # An empty chosen term: a new language's termbase (`new-language`) not filled in yet.
+        to_fill = sum(not term.preferred for term in terms)
+        figures.append(f"{lang}: {len(terms)} terms" + (f" ({to_fill} to fill)" if to_fill else "") +
+                       f", {rejected} rejected variants, {len(checked)} files and {HELPLINES.as_posix()} read")
     return found, figures

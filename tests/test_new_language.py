@@ -1,0 +1,81 @@
+"""`python -m scripts new-language CODE`, run as a translator would, on a copy of the project."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel import Locale
+
+from scripts.inputs import easy_read, settings, validate
+
+
+def new_language(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "new-language", *args], cwd=project,
+                          capture_output=True, text=True)
+
+
+def snapshot(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_ukrainian_gets_its_entry_files_and_a_report_on_script_plurals_and_search(project):
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    done = new_language(project, "uk")
+    assert done.returncode == 0, done.stderr
+    name = Locale("uk").get_display_name(Locale("uk"))
+    assert name == "українська"
+    after = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # exactly one entry more, the rest of the file (comments, order) as it was
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["        - locale: uk", f"          name: {name}"]
+    assert [line for line in after.splitlines() if line not in added] == before.splitlines()
+    assert [(lang.code, lang.name) for lang in settings.languages(project)][-1] == ("uk", name)
+    for made in ("content/uk/strings.yml", "docs/translating/uk.md", "settings/termbase/uk.tbx"):
+        assert (project / made).exists(), made
+    assert "Cyrillic" in done.stdout and "left-to-right" in done.stdout
+    assert "plural categories: few, many, one, other" in done.stdout
+    lunr = Path(__import__("material").__file__).parent / "templates/assets/javascripts/lunr/min/lunr.uk.min.js"
+    assert ("whole words only" in done.stdout) != lunr.exists()
+    style = (project / "docs" / "translating" / "uk.md").read_text(encoding="utf-8")
+    for heading in ("Register", "The reader", "Numbers and digits", "Dates", "Service names", "Interpreters",
+                    "Draft changes"):
+        assert f"\n## {heading}\n" in style
+
+
+def test_farsi_is_reported_right_to_left_with_its_own_name(project):
+    done = new_language(project, "fa", "--name", "فارسی")
+    assert done.returncode == 0, done.stderr
+    assert "right-to-left" in done.stdout and "Arabic" in done.stdout
+    assert ("fa", "فارسی") in [(lang.code, lang.name) for lang in settings.languages(project)]
+
+
+@pytest.mark.parametrize(("code", "problem"), [("xx-nope", "not a language CLDR knows"),
+                                               ("pl", "already a language of the site")])
+def test_an_unknown_or_configured_code_is_refused_and_nothing_is_written(project, code, problem):
+    before = snapshot(project)
+    done = new_language(project, code)
+    assert done.returncode != 0
+    assert f"'{code}' is {problem}" in done.stderr and "nothing was written" in done.stderr
+    assert snapshot(project) == before
+
+
+def test_with_the_english_pages_copied_in_the_new_language_passes_the_input_checks(project):
+    assert new_language(project, "uk").returncode == 0
+    # As docs/translating.md tells a translator to start: the English pages (Easy Read is English only
+    # until a language translates it, and then it joins the nav), to translate.
+    for page in (project / "content" / "en").rglob("*.md"):
+        if page.name == easy_read.SOURCE:
+            continue
+        target = project / "content" / "uk" / page.relative_to(project / "content" / "en")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, target)
+    assert validate.problems(project) == []
+    terms = subprocess.run([sys.executable, "-m", "scripts", "check", "terms"], cwd=project,
+                           capture_output=True, text=True)
+    assert terms.returncode == 0, terms.stdout + terms.stderr
+    entries = sorted((project / "settings" / "termbase").glob("*.tbx"))[0].read_text(encoding="utf-8").count("<termEntry ")
+    assert f"uk: {entries} terms ({entries} to fill)" in terms.stdout
