@@ -125,7 +125,7 @@ def _plural_forms(block: str, locale: Locale) -> str:
 
 def write_style_sheet(root: Path, found: Facts) -> None:
     digits = ("Western digits (0-9), CLDR's default" if found.digits == "latn" else f"CLDR's default digits are "
-              f"'{found.digits}', not 0-9: decide which the pages use (tel: links always keep 0-9)")
+              f"'{found.digits}', not 0-9: decide which the text uses; phone numbers are always written 0-9 (`make check-urgent-text` fails otherwise)")
     sections = {
         "Register": "Decide: formal or informal, and why (who reads these pages).",
         "The reader": "Decide: how to address the reader (pronoun, verb forms), and gender-neutral wording.",
