@@ -20,9 +20,9 @@ from translate.storage import pypo, tmx, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import Ph
 
-from scripts.inputs import release
+from scripts.inputs import grammar, release
 from scripts.inputs.exchange_units import CODE, MISSING, STALE, Unit, plural_forms, units
-from scripts.inputs.grammar import CATEGORIES
+from scripts.inputs.settings import load_strings
 from scripts.inputs.translations import STRINGS, pages
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -41,16 +41,16 @@ class Xliff12File(xliff.xlifffile):
     XMLskeleton = xliff.xlifffile.XMLskeleton.replace("1.1", "1.2")
 
 
-def categories(lang: str) -> list[str]:
-    """The language's CLDR plural categories in gettext's order (msgstr[0], msgstr[1] ...)."""
-    used = Locale.parse(lang).plural_form.tags | {"other"}
-    return [tag for tag in CATEGORIES if tag in used]
+def categories(docs: Path, lang: str) -> list[str]:
+    """The language's plural categories in gettext's order (msgstr[0], msgstr[1] ...): the build's own
+    (grammar.py: CLDR's, or its strings.yml's `plural_rules` where CLDR has none)."""
+    return list(grammar.categories(lang, load_strings(docs, lang)))
 
 
-def plural_forms_header(lang: str) -> str:
-    """The Plural-Forms header from CLDR (through Babel). CLDR's operands e and c (a compact decimal's
+def plural_forms_header(docs: Path, lang: str) -> str:
+    """The Plural-Forms header from the same rule. CLDR's operands e and c (a compact decimal's
     exponent) are 0 for the whole numbers gettext counts, and gettext knows only n."""
-    return re.sub(r"\b[ec]\b", "0", to_gettext(Locale.parse(lang).plural_form))
+    return re.sub(r"\b[ec]\b", "0", to_gettext(grammar.plural_rule(lang, load_strings(docs, lang))))
 
 
 def notes(unit: Unit) -> str:
@@ -75,13 +75,14 @@ def rich(text: str, ids: dict[str, str]) -> list[StringElem]:
     return [StringElem([part for part in parts if part != ""])]
 
 
-def xliff_store(lang: str, page: str, found: list[Unit]) -> Xliff12File:
+def xliff_store(lang: str, page: str, found: list[Unit], forms: list[str]) -> Xliff12File:
+    """One page's XLIFF file; `forms`: the language's plural categories (categories())."""
     store = Xliff12File(sourcelanguage="en", targetlanguage=lang)
     store.setfilename(store.getfilenode("NoName"), page)
     for unit in found:
         english = plural_forms(unit.source) if unit.plural else {"": unit.source}
         mine = plural_forms(unit.target) if unit.plural else {"": unit.target}
-        for category in (categories(lang) if unit.plural else [""]):
+        for category in (forms if unit.plural else [""]):
             ids: dict[str, str] = {}
             item = store.addsourceunit("", filename=page)
             item.setid(f"{unit.key}[{category}]" if category else unit.key)
@@ -96,23 +97,24 @@ def xliff_store(lang: str, page: str, found: list[Unit]) -> Xliff12File:
     return store
 
 
-def po_store(lang: str, page: str, found: list[Unit], root: Path) -> pypo.pofile:
+def po_store(lang: str, page: str, found: list[Unit], root: Path, forms: list[str], plural_header: str) -> pypo.pofile:
     """One page's PO file. Its header names the version and date of the content it was made from (not
-    the time of export: exporting the same content twice writes the same file)."""
+    the time of export: exporting the same content twice writes the same file). `forms` and
+    `plural_header`: the language's plural categories and Plural-Forms (categories(), plural_forms_header())."""
     store = pypo.pofile()
     created = f"{release.build_date(root):%Y-%m-%d} 00:00+0000"
     store.updateheader(add=True, Content_Type="text/plain; charset=UTF-8", Content_Transfer_Encoding="8bit",
                        Language=lang, Project_Id_Version=f"DIT patient information {release.version(root)} {page}",
                        POT_Creation_Date=created, PO_Revision_Date=created, Last_Translator="-",
                        Language_Team=Locale.parse(lang).english_name)
-    store.updateheader(add=True, Plural_Forms=plural_forms_header(lang))
+    store.updateheader(add=True, Plural_Forms=plural_header)
     store.header().settypecomment("fuzzy", False)
     for unit in found:
         if unit.plural:
             english, mine = plural_forms(unit.source), plural_forms(unit.target)
             item = store.addsourceunit(multistring([english.get("one", english["other"]), english["other"]]))
             if mine:
-                item.target = multistring([mine.get(category, "") for category in categories(lang)])
+                item.target = multistring([mine.get(category, "") for category in forms])
         else:
             item = store.addsourceunit(unit.source)
             item.target = unit.target
@@ -148,12 +150,14 @@ def export(docs: Path, languages: list[str], out: Path) -> list[Path]:
     """Write <out>/<lang>/<page>.xlf and .po for every translated file, and <out>/translations.tmx."""
     written, memory = [], {}
     for lang in languages:
+        forms, plural_header = categories(docs, lang), plural_forms_header(docs, lang)
         for page in exported_pages(docs, lang):
             found = units(docs, lang, page)
             memory.setdefault(lang, []).extend(found)
             stem = out / lang / Path(page).with_suffix("")
             stem.parent.mkdir(parents=True, exist_ok=True)
-            for suffix, store in ((".xlf", xliff_store(lang, page, found)), (".po", po_store(lang, page, found, docs.parent))):
+            for suffix, store in ((".xlf", xliff_store(lang, page, found, forms)),
+                                  (".po", po_store(lang, page, found, docs.parent, forms, plural_header))):
                 path = stem.with_suffix(suffix)
                 path.write_bytes(bytes(store))
                 written.append(path)

@@ -47,15 +47,16 @@ class ExchangeFile:
     returned: list[Returned]
 
 
-def read(path: Path) -> ExchangeFile:
-    """A PO or XLIFF file as `export` wrote it (and a translator's tool returned it)."""
+def read(path: Path, docs: Path) -> ExchangeFile:
+    """A PO or XLIFF file as `export` wrote it (and a translator's tool returned it), for content/ at `docs`."""
     if path.suffix == ".po":
         store = pypo.pofile.parsefile(str(path))
         lang = store.gettargetlanguage() or ""
         found = [item for item in store.units if not item.isheader()]
         page = next((loc[len(SOURCE_PREFIX):] for item in found for loc in item.getlocations()
                      if loc.startswith(SOURCE_PREFIX)), "")
-        returned = [_from_po(item, lang) for item in found]
+        forms = categories(docs, lang) if lang and (docs / lang).is_dir() else []
+        returned = [_from_po(item, forms) for item in found]
     elif path.suffix in (".xlf", ".xliff"):
         store = xliff.xlifffile.parsefile(str(path))
         lang, page = store.gettargetlanguage() or "", store.getfilenames()[0] if store.getfilenames() else ""
@@ -68,11 +69,11 @@ def read(path: Path) -> ExchangeFile:
     return ExchangeFile(path, lang, page, returned)
 
 
-def _from_po(item: pypo.pounit, lang: str) -> Returned:
+def _from_po(item: pypo.pounit, forms: list[str]) -> Returned:
     notes = read_notes(item.getnotes("developer"))
     if item.hasplural():
-        forms = [str(words) for words in item.target.strings] if item.target else []
-        target = {category: words for category, words in zip(categories(lang), forms) if words}
+        targets = [str(words) for words in item.target.strings] if item.target else []
+        target = {category: words for category, words in zip(forms, targets) if words}
     else:
         target = str(item.target or "")
     return Returned(item.getcontext(), target, not item.isfuzzy(), notes.get("exported against English", ""),
@@ -153,7 +154,7 @@ def run(docs: Path, paths: list[Path]) -> list[str]:
     planned, problems, known = [], [], {}
     for path in paths:
         try:
-            exchange = read(path)
+            exchange = read(path, docs)
         except ImportRefused as error:
             problems.append(str(error))
             continue

@@ -15,7 +15,7 @@ from babel.core import get_global
 from lxml import etree
 from ruamel.yaml import YAML
 
-from scripts.inputs import settings
+from scripts.inputs import grammar, settings
 
 SOURCE = "en"
 TO_TRANSLATE = "English: to translate"
@@ -54,8 +54,13 @@ def facts(code: str, locale: Locale, name: str) -> Facts:
     letters = "".join(locale.months["format"]["wide"].values()) + "".join(locale.days["format"]["wide"].values())
     return Facts(code, name, f"{Locale('en').scripts.get(script_code, script_code)} ({script_code})",
                  locale.character_order == "right-to-left", locale.default_numbering_system,
-                 tuple(sorted(locale.plural_form.tags)) + ("other",), installed_font(letters),
+                 tuple(sorted(set(plural_categories(locale)) - {"other"})) + ("other",), installed_font(letters),
                  stemmer_exists(locale.language))
+
+
+def plural_categories(locale: Locale) -> tuple[str, ...]:
+    """The categories the build will ask every message for (grammar.py), in CLDR's order."""
+    return grammar.categories(str(locale), {"date_locale": str(locale)})
 
 
 def installed_font(text: str) -> str | None:
@@ -115,7 +120,7 @@ def write_strings(root: Path, code: str, locale: Locale, name: str) -> None:
 def _plural_forms(block: str, locale: Locale) -> str:
     """The English messages, with a sentence (the English one, else its `other`) for each of the
     language's CLDR plural categories and none other: the build refuses a message without them all."""
-    categories = [c for c in ("zero", "one", "two", "few", "many") if c in locale.plural_form.tags] + ["other"]
+    categories = plural_categories(locale)
     out = ["messages:"]
     for name, forms in re.findall(r"(?m)^  (\w+):\n((?:    .*\n)+)", block):
         english = dict(re.findall(r"(?m)^    (\w+): (.*)$", forms))
