@@ -12,12 +12,10 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
+from scripts.inputs.digits import to_ascii
 from scripts.inputs.placeholders import PLACEHOLDER
 from scripts.inputs.segments import EXTENSIONS
 from scripts.inputs.translations import split
-
-# Eastern Arabic and Persian/Urdu digits count as the same numbers as Western ones.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def shape(text: str) -> Shape:
         list_items=len(html.find_all("li")),
         links=links,
         placeholders=placeholders,
-        numbers=Counter(re.findall(r"\d+", words.translate(DIGITS))),
+        numbers=Counter(re.findall(r"\d+", to_ascii(words))),  # ۱۶ and ১৬ are 16
         length=len(re.sub(r"\s+", " ", words).strip()),
     )
 

@@ -12,6 +12,7 @@ from translate.filters import checks
 from translate.filters.decorators import critical
 from translate.storage import pypo
 
+from scripts.inputs.digits import to_ascii
 from scripts.inputs.exchange_units import CODE, Unit, plural_forms
 from scripts.inputs.grammar import COUNTS
 from scripts.inputs.placeholders import PLACEHOLDER
@@ -70,7 +71,7 @@ class ExchangeChecker(checks.StandardChecker):
         """No number the English does not have: a changed figure is a different health fact. (A number
         may be written as a word, "24 hours", as docs/translating.md allows, so this is one-sided,
         unlike translate-toolkit's own numbers check.)"""
-        extra = Counter(NUMBER.findall(CODE.sub("", str2))) - Counter(NUMBER.findall(CODE.sub("", str1)))
+        extra = Counter(NUMBER.findall(to_ascii(CODE.sub("", str2)))) - Counter(NUMBER.findall(CODE.sub("", str1)))
         if not extra:
             return True
         raise checks.FilterFailure(f"numbers the English does not have: {', '.join(sorted(extra))}")
