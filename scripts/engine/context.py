@@ -183,18 +183,18 @@ def _clinic_details(data: SiteData, site: dict) -> dict | None:
     }
 
 
-def date_html(value, locale: str) -> str:
-    return f'<time datetime="{value.isoformat()}">{html.escape(written_date(value.isoformat(), locale))}</time>'
+def date_html(value, lang: str, strings: dict) -> str:
+    return f'<time datetime="{value.isoformat()}">{html.escape(written_date(value.isoformat(), lang, strings))}</time>'
 
 
 def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> dict:
     """Everything a content page shows beyond its article."""
     dit = common(data, config, page.url)
-    meta, locale = page.meta, dit["t"].get("date_locale", dit["lang"])
+    meta, lang, strings = page.meta, dit["lang"], dit["t"]
     dit.update(
-        last_updated=date_html(meta["last_updated"], locale),
-        next_review=date_html(meta["next_review"], locale),
-        reviewer=_reviewer(data, page, dit["lang"], meta.get("reviewed_by"), locale),
+        last_updated=date_html(meta["last_updated"], lang, strings),
+        next_review=date_html(meta["next_review"], lang, strings),
+        reviewer=_reviewer(data, page, lang, meta.get("reviewed_by"), strings),
         sources_html=placeholders.sources_list(data.settings, meta.get("sources") or []),
         # Past its review date on the day of the build (the commit's date): the page says so.
         due_for_review=meta["next_review"] < data.build_date,
@@ -211,7 +211,7 @@ def page(data: SiteData, config: MkDocsConfig, page: Page, nav: Navigation) -> d
     return dit
 
 
-def _reviewer(data: SiteData, page: Page, lang: str, named: str | None, locale: str) -> dict | None:
+def _reviewer(data: SiteData, page: Page, lang: str, named: str | None, strings: dict) -> dict | None:
     """Who checked the page: the newest recorded sign-off of it (with its date), else the front
     matter's reviewed_by. Both name someone in settings/reviewers.yml."""
     reviewers = data.settings.reviewers
@@ -222,7 +222,7 @@ def _reviewer(data: SiteData, page: Page, lang: str, named: str | None, locale: 
     except settings.SettingsError as error:
         raise PluginError(str(error)) from None
     if signed:
-        return {**reviewers[signed.reviewer], "checked_on": date_html(signed.date, locale)}
+        return {**reviewers[signed.reviewer], "checked_on": date_html(signed.date, lang, strings)}
     return reviewers[named] if named else None
 
 
@@ -342,7 +342,7 @@ def leaflet(data: SiteData, config: MkDocsConfig, lang: str, version: str, build
     return {**common(data, config, f"{here}leaflet/", lang),
             "direction": direction(lang), "site_name": strings["site_name"], "version": version,
             "build_date": build_date,
-            "build_date_text": written_date(build_date.isoformat(), strings.get("date_locale", lang)),
+            "build_date_text": written_date(build_date.isoformat(), lang, strings),
             "site_url": home_url, "help_url": help_url,
             # The few addresses a leaflet's reader may type, each printed once (with its QR code).
             "address_entries": [(strings["leaflet"]["site"], home_url), (strings["urgent"]["more"], help_url),

@@ -5,7 +5,11 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from scripts.inputs import digits
 
-def written_date(iso: str, locale: str) -> str:
-    """A date as a reader of the language writes it: "26 November 2026", "26 listopada 2026"."""
-    return format_date(dt.date.fromisoformat(iso), "long", locale=locale)
+
+def written_date(iso: str, lang: str, strings: dict) -> str:
+    """A date as a reader of the language writes it: "26 November 2026", "26 listopada 2026",
+    "۲۶ نوامبر ۲۰۲۶" (Babel, in the locale and digits the language's strings.yml gives)."""
+    text = format_date(dt.date.fromisoformat(iso), "long", locale=strings.get("date_locale", lang))
+    return digits.written(text, lang, strings)

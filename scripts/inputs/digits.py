@@ -34,6 +34,12 @@ def system(lang: str, strings: dict) -> str:
         return "latn"
 
 
+def intl_locale(lang: str, strings: dict) -> str:
+    """The BCP 47 locale a browser's Intl formats dates with as the build does: the Gregorian calendar
+    and the page's digits ("fa" alone gives the Solar Hijri calendar, "ar" alone Arabic-Indic digits)."""
+    return f"{strings.get('date_locale', lang).replace('_', '-')}-u-ca-gregory-nu-{system(lang, strings)}"
+
+
 def written(text: str, lang: str, strings: dict) -> str:
     """`text` with its 0-9 digits in the language's own digits."""
     zero = ZERO.get(system(lang, strings), "0")

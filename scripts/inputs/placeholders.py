@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from scripts.inputs import grammar, urgent_help
+from scripts.inputs import digits, grammar, urgent_help
 from scripts.inputs.settings import PHASES, Settings
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?::([a-z0-9_]+))?\s*\}\}")
@@ -27,8 +27,9 @@ class PlaceholderError(ValueError):
     """A page or string uses a placeholder that does not exist."""
 
 
-def number(n: int) -> str:
-    return f"<bdi>{n}</bdi>"
+def number(n: int, lang: str, strings: dict) -> str:
+    """A count or session number, in the language's digits (digits.py), isolated for right-to-left text."""
+    return f"<bdi>{digits.written(str(n), lang, strings)}</bdi>"
 
 
 def phone_link(settings: Settings, key: str) -> str:
@@ -42,14 +43,14 @@ def format_phrase(settings: Settings, strings: dict, lang: str) -> str:
     return html.escape(grammar.or_list([strings["formats"][f] for f in settings.service.formats], lang, strings))
 
 
-def timeline(settings: Settings, strings: dict) -> str:
+def timeline(settings: Settings, strings: dict, lang: str) -> str:
     """The sessions of the therapy grouped by phase, as an HTML list (text, not a picture)."""
     labels = strings["timeline"]
     items = []
     for name in PHASES:
         first, last = settings.service.phases[name]
-        sessions = "".join(f"<li>{number(n)}</li>" for n in range(first, last + 1))
-        span = html.escape(labels["range"]).format(first=number(first), last=number(last))
+        sessions = "".join(f"<li>{number(n, lang, strings)}</li>" for n in range(first, last + 1))
+        span = html.escape(labels["range"]).format(first=number(first, lang, strings), last=number(last, lang, strings))
         items.append(
             f'<li class="dit-timeline__phase dit-timeline__phase--{name}">'
             f'<p class="dit-timeline__label"><strong>{html.escape(labels[name])}</strong> {span}</p>'
@@ -71,19 +72,19 @@ def sources_list(settings: Settings, ids: list[str] | None = None) -> str:
 
 
 def values(settings: Settings, strings: dict, site: dict) -> dict[str, str]:
-    service = settings.service
+    service, lang = settings.service, site["lang"]
     out = {
-        "sessions": number(service.sessions),
-        "minutes": number(service.minutes),
+        "sessions": number(service.sessions, lang, strings),
+        "minutes": number(service.minutes, lang, strings),
         "format": format_phrase(settings, strings, site["lang"]),
         "self_referral_url": html.escape(service.self_referral_url),
         "publisher": html.escape(site["publisher"]),
         "feedback": f'<a href="{html.escape(site["feedback_href"])}">{html.escape(site["feedback_label"])}</a>',
-        "timeline": timeline(settings, strings),
+        "timeline": timeline(settings, strings, lang),
         "sources_list": sources_list(settings),
     }
     for name, (first, last) in service.phases.items():
-        out[f"{name}_first"], out[f"{name}_last"] = number(first), number(last)
+        out[f"{name}_first"], out[f"{name}_last"] = number(first, lang, strings), number(last, lang, strings)
     return out
 
 

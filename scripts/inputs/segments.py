@@ -180,7 +180,7 @@ def strings_blocks(data: dict, prefix: str = "") -> list[Block]:
             found += strings_blocks(value, f"{dotted}.")
         elif isinstance(value, dict):
             found.append(Block(dotted, "string", "\n".join(f"{k}: {v}" for k, v in value.items())))
-        elif isinstance(value, str) and key != "date_locale" and _translatable(value):
+        elif isinstance(value, str) and key not in ("date_locale", "digits") and _translatable(value):
             found.append(Block(dotted, "string", value))
     return found
 

@@ -31,7 +31,6 @@ def local_pictures(fragment: str, site_url: str, leaflet_url: str) -> str:
 def write(site_dir: Path, env, dit: dict, lang: str, prefix: str, site_url: str, easy_read_page: dict) -> Path:
     """`dit` is the language's leaflet values (scripts/engine/context.py); `easy_read_page` what
     easy_read.page_context gives the Easy Read page (checked_by, credit_html)."""
-    locale = dit["t"].get("date_locale", lang)
     leaflet_url = prefix + FOLDER
     document = json.loads((site_dir / document_path(lang, easy_read.ADDRESS)).read_text(encoding="utf-8"))
     article = local_pictures(page_artefacts.unmark_print_links(document["article_html"]), site_url, leaflet_url)
@@ -40,8 +39,8 @@ def write(site_dir: Path, env, dit: dict, lang: str, prefix: str, site_url: str,
                                            (dit["t"]["urgent"]["more"], dit["help_url"])])
     html = env.get_template("easy-read-leaflet.html").render(
         dit=dit, document=document, article_html=article, easy_read_page=easy_read_page, addresses=addresses,
-        last_updated_text=written_date(document["last_updated"], locale),
-        next_review_text=written_date(document["next_review"], locale),
+        last_updated_text=written_date(document["last_updated"], lang, dit["t"]),
+        next_review_text=written_date(document["next_review"], lang, dit["t"]),
         asset_root=get_relative_url("./", leaflet_url))
     out = site_dir / leaflet_url / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scripts.inputs import settings
+from scripts.inputs import digits, settings
 from scripts.inputs.site_paths import OFFLINE_SIZE_TOKEN as SIZE_TOKEN
 from scripts.inputs.site_paths import OFFLINE_TEMPLATE as PAGE_TEMPLATE  # noqa: F401 (named here too)
 
@@ -159,7 +159,7 @@ def _write_language(site: Path, language: Language, prefixes: list[str], phones:
     listing = json.dumps({
         "lang": language.code, "files": files, "bytes": size, "manifest": manifest,
         "checked": checked_dates(site, pages, phones, fallback),
-        "date_locale": language.strings.get("date_locale", language.code).replace("_", "-"),
+        "date_locale": digits.intl_locale(language.code, language.strings),
         "strings": {key: strings[key] for key in ("saved_on", "numbers_old")},
     }, ensure_ascii=False, indent=1)
     (site / language.prefix / "offline" / "files.json").write_text(listing + "\n", encoding="utf-8")

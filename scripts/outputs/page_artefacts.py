@@ -104,12 +104,11 @@ def write_embed_page(site_dir: Path, env: jinja2.Environment, handoff: Handoff, 
 def write_leaflet(site_dir: Path, env: jinja2.Environment, dit: dict, lang: str, prefix: str) -> None:
     """The printable leaflet of one language, gathered from the core pages' JSON documents: their
     text, their dates written out in the language ("26 November 2026"), and their sources, once each."""
-    locale = dit["t"].get("date_locale", lang)
     sections, sources = [], {}
     for path in LEAFLET_PAGES:
         document = json.loads((site_dir / site_paths.document_path(lang, path)).read_text(encoding="utf-8"))
         sections.append({**document, "article_html": unmark_print_links(document["article_html"]),
-                         **{f"{key}_text": written_date(document[key], locale) for key in ("last_updated", "next_review")}})
+                         **{f"{key}_text": written_date(document[key], lang, dit["t"]) for key in ("last_updated", "next_review")}})
         sources.update((source["id"], source) for source in document["sources"])
     # The few addresses a reader may type, each printed once, short, with its QR code.
     dit = {**dit, "addresses": sharing.printed_addresses(dit["address_entries"])}
