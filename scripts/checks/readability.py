@@ -35,8 +35,15 @@ _count_syllables.get_cmudict = lambda lang: _CMU if lang.startswith("en") else N
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary",
           "blockquote", "pre"]
 LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name, .dit-english"
-# Full stop, question and exclamation marks, with Arabic (؟) and Urdu (۔) ones.
-SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
+# Full stop, question and exclamation marks, with Arabic (؟), Urdu (۔) and Bengali (।, the dari)
+# ones followed by a space, and the Chinese ones (。！？), which no space follows.
+SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])\s+|(?<=[。！？])\s*")
+# Languages written without spaces between words: a sentence's length is counted in characters (each
+# Han character one, and each run of Latin letters or digits, such as NHS or 111, one), and the
+# language's sentence_length_ratio in settings/quality.yml is characters per English word.
+WITHOUT_SPACES = ("zh", "ja")
+HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han ideographs
+UNITS = re.compile(f"[{HAN}]|[^\\W{HAN}]+")
 EASY_READ = "/easy-read/"  # an address ending so is an Easy Read page (scripts/inputs/easy_read.py)
 # Block capitals: three or more words in capitals in a row ("PLEASE CALL NOW"); names such as NHS,
 # DIT or A&E stand alone or in pairs ("NHS 111").
@@ -54,10 +61,13 @@ class PageScore:
 
     @property
     def average_words(self) -> float:
-        return statistics.mean(words(s) for s in self.sentences) if self.sentences else 0.0
+        return statistics.mean(words(s, self.lang) for s in self.sentences) if self.sentences else 0.0
 
 
-def words(sentence: str) -> int:
+def words(sentence: str, lang: str = "en") -> int:
+    """A sentence's length: its words, or in a language written without spaces its characters."""
+    if lang.split("-")[0] in WITHOUT_SPACES:
+        return len(UNITS.findall(sentence))
     return len(sentence.split())
 
 
@@ -96,7 +106,7 @@ def score(page: str, lang: str, html: str, limits: dict) -> PageScore:
     figures = result.figures
     figures["sentences"] = len(result.sentences)
     figures["average sentence words"] = round(result.average_words, 1)
-    figures["longest sentence words"] = max((words(s) for s in result.sentences), default=0)
+    figures["longest sentence words"] = max((words(s, lang) for s in result.sentences), default=0)
     textstat.set_lang(lang)
     if lang == "en":
         figures["Flesch-Kincaid grade"] = round(textstat.flesch_kincaid_grade(text), 1)
@@ -110,7 +120,7 @@ def score(page: str, lang: str, html: str, limits: dict) -> PageScore:
         if (kind == "max" and value > limit) or (kind == "min" and value < limit):
             result.failures.append(f"{name} {value} ({'at most' if kind == 'max' else 'at least'} {limit})")
     longest = limits.get("longest sentence words", ("max", 10**6))[1]
-    result.long_sentences = [s for s in result.sentences if words(s) > longest]
+    result.long_sentences = [s for s in result.sentences if words(s, lang) > longest]
     return result
 
 
@@ -151,7 +161,7 @@ def check(site: Path, pages: dict[str, str], config: dict) -> tuple[list[PageSco
         if is_easy_read(address):
             scores[-1].failures += easy_read_problems(html)
     failures = [f"{s.page}: {f}" for s in scores for f in s.failures]
-    failures += [f"{s.page}: sentence of {words(x)} words: \"{x}\"" for s in scores for x in s.long_sentences]
+    failures += [f"{s.page}: sentence of {words(x, s.lang)} {unit(s.lang)}: \"{x}\"" for s in scores for x in s.long_sentences]
     english = [s.figures["Flesch-Kincaid grade"] for s in scores if s.lang == "en" and not is_easy_read(s.page)]
     average_limit = config["english"]["flesch_kincaid_grade_site_average_max"]
     if english and statistics.mean(english) > average_limit:
@@ -162,13 +172,39 @@ def check(site: Path, pages: dict[str, str], config: dict) -> tuple[list[PageSco
     return scores, failures
 
 
+def unit(lang: str) -> str:
+    return "characters" if lang.split("-")[0] in WITHOUT_SPACES else "words"
+
+
+def measured_ratios(scores: list[PageScore]) -> dict[str, float]:
+    """Per language, its words (or characters) per English word over the full pages both have: what
+    settings/quality.yml's sentence_length_ratio holds, measured again."""
+    def length(score: PageScore) -> int:
+        return sum(words(s, score.lang) for s in score.sentences)
+
+    def address(score: PageScore) -> str:
+        return score.page[len(score.lang) + 1:] if score.lang != "en" else score.page
+    english = {address(s): length(s) for s in scores if s.lang == "en" and not is_easy_read(s.page)}
+    totals: dict[str, list[int]] = {}
+    for s in scores:
+        if s.lang != "en" and not is_easy_read(s.page) and address(s) in english:
+            totals.setdefault(s.lang, [0, 0])
+            totals[s.lang][0] += length(s)
+            totals[s.lang][1] += english[address(s)]
+    return {lang: round(ours / theirs, 2) for lang, (ours, theirs) in sorted(totals.items()) if theirs}
+
+
 def report(scores: list[PageScore], failures: list[str]) -> str:
     lines = [f"Readability: {len(scores)} pages, {len(failures)} problem(s). Worst first.", ""]
     for s in scores:
         figures = ", ".join(f"{name} {value}" for name, value in s.figures.items())
         lines.append(f"{'FAIL' if s.failures or s.long_sentences else 'ok  '} {s.page} [{s.lang}] {figures}")
         lines += [f"       {f}" for f in s.failures]
-        lines += [f"       shorten ({words(x)} words): \"{x}\"" for x in s.long_sentences]
+        lines += [f"       shorten ({words(x, s.lang)} {unit(s.lang)}): \"{x}\"" for x in s.long_sentences]
+    ratios = measured_ratios(scores)
+    if ratios:
+        lines += ["", "Words (Chinese: characters) per English word, measured (settings/quality.yml "
+                  "sentence_length_ratio): " + ", ".join(f"{lang} {ratio}" for lang, ratio in ratios.items())]
     if failures:
         lines += ["", "Problems:"] + [f"  {f}" for f in failures]
     return "\n".join(lines)
