@@ -62,7 +62,8 @@ FRAME_ONLY_HERE = "frame-ancestors 'self'"
 EMBED_RULES = ("/embed/*", "/:lang/embed/*")
 # Cloudflare Pages reads at most 100 rules from `_headers` and skips longer lines, with only a warning.
 CLOUDFLARE_MAX_RULES, CLOUDFLARE_MAX_LINE = 100, 2000
-EMBED = re.compile(r"^/([a-z]{2,3}/)?embed/")
+# A language prefix is a BCP 47 language with an optional script: /pl/, /zh-Hans/.
+EMBED = re.compile(r"^/([a-z]{2,3}(-[A-Z][a-z]{3})?/)?embed/")
 # Data other sites' code may read: the JSON API and the embed script.
 SHARED = re.compile(r"^/(api/|embed\.js$)")
 

@@ -5,9 +5,13 @@
   out-of-the-box Material configuration in the same run.
 - Build time of the full site, each step's share, against a plain `mkdocs build` of the same content
   in every language (Material's defaults, static-i18n, none of our hooks or overrides).
-- Scaling: the build with the content multiplied 1x, 4x and 16x, and with 1, 6 and 12 languages.
+- Scaling: the build with the content multiplied 1x, 4x and 16x, and with one language, the site's
+  languages and twenty (the missing ones copies of the Polish pages under other codes); each
+  language's build cost, and the twenty-language build against a plain build of the same content.
 - How long each check `make test` runs takes on the whole site.
-- How long `make test` itself takes (one run: it takes minutes), beside the build time, and how many tests ran.
+- How long `make test` takes (one run each: it takes minutes) on the project as committed and on a
+  copy without the newer half of its translations: the difference is each language's cost, and the
+  projection to twenty languages follows from it.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
 `python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build.
@@ -48,7 +52,13 @@ plugins:
       fallback_to_default: false
       languages:
 """
-EXTRA_LANGUAGES = {"fr": "Français", "de": "Deutsch", "it": "Italiano", "pt": "Português", "nl": "Nederlands", "tr": "Türkçe"}
+# Codes for the copies that make a project up to TWENTY languages (issue 17's list first).
+# Codes Material has interface words for (so, pa, gu, ps and ckb need theirs first: issue 17), and
+# static-i18n 1.3 takes (two-letter codes only: ckb waits on its PR #348).
+EXTRA_LANGUAGES = ["ro", "pt", "tr", "ta", "zh-Hant", "hi", "fr", "de", "it", "nl", "sv", "fi", "da", "el",
+                   "bn", "zh-Hans", "fa", "uk"]
+TWENTY = 20
+LANGUAGE_ENTRY = re.compile(r"\n        - locale: (?P<code>[\w-]+)\n          name: .*")
 
 
 # Page weight -----------------------------------------------------------------------------------
@@ -75,11 +85,11 @@ def page_weight(site: Path, prefix: str, address: str, browser) -> dict:
     return figures
 
 
-def _plain_project(work: Path) -> Path:
+def _plain_project(work: Path, source: Path = ROOT) -> Path:
     """The same content in every language, built by Material's defaults and static-i18n alone."""
-    project = work / "plain"
-    shutil.copytree(ROOT / "content", project / "content")
-    plugins = read_yaml(ROOT / "mkdocs.yml")["plugins"]
+    project = work / f"plain-{source.name}"
+    shutil.copytree(source / "content", project / "content")
+    plugins = read_yaml(source / "mkdocs.yml")["plugins"]
     languages = next(plugin["i18n"]["languages"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     entries = "".join(f"        - locale: {item['locale']}\n          name: {item['locale']}\n"
                       + ("          default: true\n" if item.get("default") else "") for item in languages)
@@ -145,10 +155,14 @@ def build_times(work: Path, runs: int) -> dict:
             "ratio": round(ours / statistics.median(plain_times), 2), "runs": runs}
 
 
+def site_languages(root: Path = ROOT) -> list[str]:
+    return [m.group("code") for m in LANGUAGE_ENTRY.finditer((root / "mkdocs.yml").read_text(encoding="utf-8"))]
+
+
 def _scaled_project(work: Path, copies: int, languages: int) -> Path:
     """A copy of the project with every non-index page copied `copies - 1` more times beside itself
-    (same depth, so relative links still resolve), and 1, 6 or 12 languages (the extra six are copies
-    of the Polish draft under other codes)."""
+    (same depth, so relative links still resolve), and 1 language, the site's own, or more (the extra
+    ones copies of the Polish draft under other codes)."""
     project = build.copy_project(ROOT, work / f"project-{copies}x-{languages}")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -158,11 +172,15 @@ def _scaled_project(work: Path, copies: int, languages: int) -> Path:
         for folder in (project / "content").iterdir():
             if folder.is_dir() and folder.name != "en":
                 shutil.rmtree(folder)
-        text = re.sub(r"\n        - locale: (?!en\n)\w+\n          name: .*", "", text)
-    elif languages == 12:
-        for code, name in EXTRA_LANGUAGES.items():
-            shutil.copytree(project / "content" / "pl", project / "content" / code)
-            text = text.replace("        - locale: ur\n", f"        - locale: {code}\n          name: {name}\n        - locale: ur\n")
+        text = LANGUAGE_ENTRY.sub(lambda m: m.group(0) if m.group("code") == "en" else "", text)
+    have = site_languages()
+    for code in [c for c in EXTRA_LANGUAGES if c not in have][:max(0, languages - len(have))]:
+        shutil.copytree(project / "content" / "pl", project / "content" / code)
+        _hours_as_polish(project, code)
+        last = have[-1]
+        text = re.sub(rf"(\n        - locale: {re.escape(last)}\n          name: .*)",
+                      rf"\1\n        - locale: {code}\n          name: {code}", text)
+        have = [*have, code]
     config.write_text(text, encoding="utf-8")
     for page in list((project / "content").rglob("*.md")):
         if page.stem != "index":
@@ -171,17 +189,43 @@ def _scaled_project(work: Path, copies: int, languages: int) -> Path:
     return project
 
 
+def _hours_as_polish(project: Path, code: str) -> None:
+    """A copied language's opening hours: the Polish ones under its code (the build needs them)."""
+    path = project / "settings" / "helplines.yml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^(\s+)pl: (.*)$", lambda m: f"{m.group(0)}\n{m.group(1)}{code}: {m.group(2)}", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
 def scaling(work: Path, runs: int) -> dict:
     out = {}
-    for copies, languages in ((1, 6), (4, 6), (16, 6), (1, 1), (1, 12)):
+    own = len(site_languages())
+    for copies, languages in ((1, own), (4, own), (16, own), (1, 1), (1, TWENTY)):
         project = _scaled_project(work, copies, languages)
         pages = sum(1 for _ in (project / "content").rglob("*.md"))
         seconds, steps = _median_build(project, work / f"out-{copies}-{languages}", runs)
         out[f"{copies}x content, {languages} languages"] = {
             "pages": pages, "seconds": round(seconds, 2), "ms_per_page": round(seconds / pages * 1000),
             "mkdocs_seconds": steps[build.MKDOCS_STEP]}
+        if languages == TWENTY:
+            out[f"{copies}x content, {languages} languages"].update(twenty_against_plain(project, work, runs))
         shutil.rmtree(project)
+    one, ours = out["1x content, 1 languages"]["seconds"], out[f"1x content, {own} languages"]["seconds"]
+    out["per_language_seconds"] = round((ours - one) / max(own - 1, 1), 2)
     return out
+
+
+def twenty_against_plain(project: Path, work: Path, runs: int) -> dict:
+    """The plain build of the twenty-language copy, for the ratio the issue sets (at most 1.5x)."""
+    plain = _plain_project(work, project)
+    times = []
+    for run in range(runs):
+        start = time.perf_counter()
+        _mkdocs(plain, work / f"plain-twenty-{run}")
+        times.append(time.perf_counter() - start)
+        shutil.rmtree(work / f"plain-twenty-{run}")
+    shutil.rmtree(plain)
+    return {"plain_mkdocs_seconds": round(statistics.median(times), 2)}
 
 
 def gate_times(site: Path) -> dict:
@@ -193,13 +237,52 @@ def gate_times(site: Path) -> dict:
     return out
 
 
-def test_time() -> dict:
+def test_time(root: Path = ROOT) -> dict:
     """`make test` as the Makefile runs it (two pytest-xdist workers), once, on this machine."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder", "-q", "-p", "no:cacheprovider"],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=root, capture_output=True, text=True)
     summary = next((line for line in reversed(done.stdout.splitlines()) if " in " in line and ("passed" in line or "failed" in line)), "")
     return {"seconds": round(time.perf_counter() - start, 1), "summary": summary.strip("= "), "returncode": done.returncode}
+
+
+def _checkout_without(work: Path, dropped: list[str]) -> Path:
+    """The committed project in a git worktree of its own, without the `dropped` languages."""
+    tree = work / f"without-{len(dropped)}"
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", str(tree), "HEAD"], cwd=ROOT, check=True)
+    for shared in (".venv", "tools/hosts/node_modules"):
+        if (ROOT / shared).exists():
+            (tree / shared).symlink_to(ROOT / shared)
+    config = tree / "mkdocs.yml"
+    config.write_text(LANGUAGE_ENTRY.sub(lambda m: "" if m.group("code") in dropped else m.group(0),
+                                         config.read_text(encoding="utf-8")), encoding="utf-8")
+    for code in dropped:
+        shutil.rmtree(tree / "content" / code)
+        for extra in (tree / "settings" / "termbase" / f"{code}.tbx", tree / "docs" / "translating" / f"{code}.md"):
+            extra.unlink(missing_ok=True)
+        helplines = tree / "settings" / "helplines.yml"
+        helplines.write_text(re.sub(rf"^\s+{re.escape(code)}: .*\n", "", helplines.read_text(encoding="utf-8"), flags=re.M),
+                             encoding="utf-8")
+    return tree
+
+
+def test_cost_per_language(work: Path) -> dict:
+    """`make test` on the committed project and on the same without the newer half of its
+    translations, one after the other in this run: their difference over the languages dropped is
+    what one language costs, and twenty languages cost the whole run plus that for each one more."""
+    languages = site_languages()
+    dropped = languages[len(languages) - (len(languages) - 1) // 2:]
+    runs = {}
+    for name, drop in (("all", []), ("fewer", dropped)):
+        tree = _checkout_without(work, drop)
+        try:
+            runs[name] = test_time(tree)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
+    per_language = (runs["all"]["seconds"] - runs["fewer"]["seconds"]) / len(dropped)
+    return {"languages": len(languages), "without": dropped, "all": runs["all"], "fewer": runs["fewer"],
+            "per_language_seconds": round(per_language, 1),
+            "projected_twenty_seconds": round(runs["all"]["seconds"] + (TWENTY - len(languages)) * per_language)}
 
 
 # Report ------------------------------------------------------------------------------------------
@@ -225,7 +308,7 @@ def main(runs: int = 3) -> dict:
         results["gates_seconds"] = gate_times(site)
         results["build"] = build_times(work, runs)
         results["scaling"] = scaling(work, runs)
-    results["make_test"] = test_time()
+        results["make_test"] = test_cost_per_language(work)
     return results
 
 
@@ -249,11 +332,19 @@ def table(results: dict) -> str:
             lines.append(f"{'':<12}first visit against baseline: {entry['ratio_gzip']}x")
     b = results["build"]
     lines += [""] + build_lines(b)
-    if "make_test" in results:
-        lines.append(f"make test (one run, 2 workers): {results['make_test']['seconds']} s ({results['make_test']['summary']})")
     lines += ["", "Scaling (median build time):"]
-    lines += [f"  {name:<28}{s['pages']:>5} pages {s['seconds']:>7} s {s['ms_per_page']:>5} ms/page (mkdocs {s['mkdocs_seconds']} s)"
-              for name, s in results["scaling"].items()]
+    for name, s in results["scaling"].items():
+        if isinstance(s, dict):
+            lines.append(f"  {name:<28}{s['pages']:>5} pages {s['seconds']:>7} s {s['ms_per_page']:>5} ms/page (mkdocs {s['mkdocs_seconds']} s)"
+                         + (f"; plain {s['plain_mkdocs_seconds']} s, ratio {s['seconds'] / s['plain_mkdocs_seconds']:.2f}x"
+                            if "plain_mkdocs_seconds" in s else ""))
+    lines.append(f"  build cost per language: {results['scaling']['per_language_seconds']} s")
+    if "make_test" in results:
+        t = results["make_test"]
+        lines += ["", f"make test (one run each, 2 workers): {t['languages']} languages {t['all']['seconds']} s "
+                  f"({t['all']['summary']}); without {', '.join(t['without'])} {t['fewer']['seconds']} s ({t['fewer']['summary']})",
+                  f"  cost per language: {t['per_language_seconds']} s; projected with {TWENTY} languages: "
+                  f"{t['projected_twenty_seconds']} s ({t['projected_twenty_seconds'] / 60:.1f} min)"]
     lines += ["", "Quality gates on the whole site:"] + [f"  {name}: {s} s" for name, s in results["gates_seconds"].items()]
     return "\n".join(lines)
 
