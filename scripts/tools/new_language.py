@@ -14,6 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from lxml import etree
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 
 from scripts.inputs import grammar, settings
 
@@ -85,7 +86,13 @@ def add_config_entry(root: Path, code: str, name: str) -> None:
     yaml.indent(mapping=2, sequence=4, offset=2)
     config = yaml.load(path.read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"].append({"locale": code, "name": name})
+    languages = i18n["languages"]
+    entry = CommentedMap(locale=code, name=name)
+    # What follows the list (the blank line before markdown_extensions) stays after it.
+    trailing = languages[-1].ca.items.pop("name", None)
+    if trailing:
+        entry.ca.items["name"] = trailing
+    languages.append(entry)
     yaml.dump(config, path)
 
 
