@@ -22,25 +22,26 @@ def snapshot(project: Path) -> dict[str, bytes]:
             if p.is_file() and "__pycache__" not in p.parts}
 
 
-def test_ukrainian_gets_its_entry_files_and_a_report_on_script_plurals_and_search(project):
+def test_belarusian_gets_its_entry_files_and_a_report_on_script_plurals_and_search(project):
+    # Belarusian: Cyrillic like Ukrainian (now a site language), with no lunr stemmer in Material
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    done = new_language(project, "uk")
+    done = new_language(project, "be")
     assert done.returncode == 0, done.stderr
-    name = Locale("uk").get_display_name(Locale("uk"))
-    assert name == "українська"
+    name = Locale("be").get_display_name(Locale("be"))
+    assert name == "беларуская"
     after = (project / "mkdocs.yml").read_text(encoding="utf-8")
     # exactly one entry more, the rest of the file (comments, order) as it was
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added == ["        - locale: uk", f"          name: {name}"]
+    assert added == ["        - locale: be", f"          name: {name}"]
     assert [line for line in after.splitlines() if line not in added] == before.splitlines()
-    assert [(lang.code, lang.name) for lang in settings.languages(project)][-1] == ("uk", name)
-    for made in ("content/uk/strings.yml", "docs/translating/uk.md", "settings/termbase/uk.tbx"):
+    assert [(lang.code, lang.name) for lang in settings.languages(project)][-1] == ("be", name)
+    for made in ("content/be/strings.yml", "docs/translating/be.md", "settings/termbase/be.tbx"):
         assert (project / made).exists(), made
     assert "Cyrillic" in done.stdout and "left-to-right" in done.stdout
     assert "plural categories: few, many, one, other" in done.stdout
-    lunr = Path(__import__("material").__file__).parent / "templates/assets/javascripts/lunr/min/lunr.uk.min.js"
+    lunr = Path(__import__("material").__file__).parent / "templates/assets/javascripts/lunr/min/lunr.be.min.js"
     assert ("whole words only" in done.stdout) != lunr.exists()
-    style = (project / "docs" / "translating" / "uk.md").read_text(encoding="utf-8")
+    style = (project / "docs" / "translating" / "be.md").read_text(encoding="utf-8")
     for heading in ("Register", "The reader", "Numbers and digits", "Dates", "Service names", "Interpreters",
                     "Draft changes"):
         assert f"\n## {heading}\n" in style
@@ -64,13 +65,13 @@ def test_an_unknown_or_configured_code_is_refused_and_nothing_is_written(project
 
 
 def test_with_the_english_pages_copied_in_the_new_language_passes_the_input_checks(project):
-    assert new_language(project, "uk").returncode == 0
+    assert new_language(project, "be").returncode == 0
     # As docs/translating.md tells a translator to start: the English pages (Easy Read is English only
     # until a language translates it, and then it joins the nav), to translate.
     for page in (project / "content" / "en").rglob("*.md"):
         if page.name == easy_read.SOURCE:
             continue
-        target = project / "content" / "uk" / page.relative_to(project / "content" / "en")
+        target = project / "content" / "be" / page.relative_to(project / "content" / "en")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(page, target)
     assert validate.problems(project) == []
@@ -78,4 +79,4 @@ def test_with_the_english_pages_copied_in_the_new_language_passes_the_input_chec
                            capture_output=True, text=True)
     assert terms.returncode == 0, terms.stdout + terms.stderr
     entries = sorted((project / "settings" / "termbase").glob("*.tbx"))[0].read_text(encoding="utf-8").count("<termEntry ")
-    assert f"uk: {entries} terms ({entries} to fill)" in terms.stdout
+    assert f"be: {entries} terms ({entries} to fill)" in terms.stdout

@@ -89,6 +89,12 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     ("ur", "sessions_weekly", 16, "<bdi>16</bdi> سیشن ہوتے ہیں"),
     ("es", "sessions_weekly", 16, "<bdi>16</bdi> sesiones,"),
     ("en", "session_minutes", 45, "about <bdi>45</bdi> minutes."),
+    ("uk", "sessions_weekly", 21, "<bdi>21</bdi> сеанс, раз на тиждень."),  # 21 is "one" in Ukrainian
+    ("uk", "sessions_weekly", 22, "<bdi>22</bdi> сеанси,"),
+    ("uk", "sessions_weekly", 12, "<bdi>12</bdi> сеансів,"),  # 11-14 are "many"
+    ("uk", "sessions_weekly", 16, "<bdi>16</bdi> сеансів,"),
+    ("uk", "session_minutes", 31, "близько <bdi>31</bdi> хвилини."),  # близько takes the genitive
+    ("uk", "session_minutes", 32, "близько <bdi>32</bdi> хвилин."),
 ])
 def test_known_right_forms(lang, key, n, words):
     count = grammar.count_field(strings(lang)["messages"][key])
@@ -122,6 +128,7 @@ def test_a_count_outside_a_message_is_refused():
     (("face_to_face", "video", "phone"), "es", "en persona, por vídeo o por teléfono"),
     (("video", "phone"), "ar", "عبر الفيديو أو عبر الهاتف"),
     (("face_to_face", "video", "phone"), "ur", "آمنے سامنے، ویڈیو پر، یا فون پر"),
+    (("face_to_face", "video", "phone"), "uk", "особисто, відеозв’язком або телефоном"),
 ])
 def test_formats_are_listed_the_languages_own_way(formats, lang, phrase):
     assert compose(lang, "{{ format }}", with_service(formats=formats)) == phrase
