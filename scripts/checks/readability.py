@@ -35,8 +35,8 @@ _count_syllables.get_cmudict = lambda lang: _CMU if lang.startswith("en") else N
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "summary",
           "blockquote", "pre"]
 LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-source-file, form, code, .dit-proper-name, .dit-english"
-# Full stop, question and exclamation marks, with Arabic (؟) and Urdu (۔) ones.
-SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+")
+# Full stop, question and exclamation marks, with Arabic (؟), Urdu (۔) and Bengali/Devanagari (।) ones.
+SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])\s+")
 EASY_READ = "/easy-read/"  # an address ending so is an Easy Read page (scripts/inputs/easy_read.py)
 # Block capitals: three or more words in capitals in a row ("PLEASE CALL NOW"); names such as NHS,
 # DIT or A&E stand alone or in pairs ("NHS 111").
