@@ -65,6 +65,9 @@ def test_sentences_split_for_each_script():
     html = "<article><h2>Title</h2><p>ایک جملہ۔ دوسرا جملہ؟ Third one.</p><ul><li>item</li></ul>" \
            "<ul class='references'><li>Left out.</li></ul><ol aria-hidden='true'><li>1</li></ol></article>"
     assert readability.sentences(html) == ["Title", "ایک جملہ۔", "دوسرا جملہ؟", "Third one.", "item"]
+    # Bengali ends a sentence with the dāṛi (।): without it a paragraph read as one long sentence.
+    assert readability.sentences("<article><p>এখনই কথা বলুন। একা সামলাতে হবে না।</p></article>") == [
+        "এখনই কথা বলুন।", "একা সামলাতে হবে না।"]
 
 
 def test_accessibility_names_a_planted_image_without_alt_text_and_a_page_too_wide_for_a_phone(planted):

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from scripts.checks import terms
 from scripts.inputs import term_stems, termbase
-from scripts.inputs.settings import ROOT
+from scripts.inputs.settings import ROOT, languages
 
-LANGUAGES = ["cy", "pl", "es", "ar", "ur"]
+# Every translated language of the site: a language added with `new-language` has a termbase too.
+LANGUAGES = [language.code for language in languages()][1:]
 
 
 def project_with(tmp_path: Path, lang: str, page: str) -> Path:
@@ -137,3 +138,11 @@ def test_urdu_keeps_its_plural_forms_apart():
     assert term_stems.find(term_stems.key("سیشنز", "ur"), "آپ کے سیشنز میں", "ur")
     assert not term_stems.find(term_stems.key("سیشنز", "ur"), "آپ کے سیشنوں میں", "ur")
     assert term_stems.find(term_stems.key("سیشنز", "ur"), "سيشنز", "ur")  # Arabic ي for Urdu ی
+
+
+def test_a_bengali_word_is_one_word_with_its_vowel_signs_and_found_behind_its_endings():
+    # Each vowel sign is a combining mark: read as a word break, "সেবা" would be "স" and "ব".
+    assert term_stems.words("আপনার পরিষেবার থেরাপিস্ট") == [("আপনার", 0), ("পরিষেবার", 6), ("থেরাপিস্ট", 15)]
+    for form in ("পরিষেবা", "পরিষেবার", "পরিষেবাগুলো", "পরিষেবাকে", "পরিষেবায়"):
+        assert term_stems.find(term_stems.key("পরিষেবা", "bn"), f"আপনার {form} আছে", "bn"), form
+    assert not term_stems.find(term_stems.key("সেবা", "bn"), "আপনার পরিষেবা আছে", "bn")

@@ -18,6 +18,8 @@ among its `forms`. Each language:
   taken off the front, and one attached pronoun (ك، ه، ها، هم، كم، نا، ي...) off the end.
 - ur: letters unified as for Arabic, with Urdu's own forms (ک ی ہ); Urdu writes its case words apart
   (کا، کی، میں), so no affix is taken off: "سیشنوں" and "سیشنز" stay different words, as they should.
+- bn: a vowel sign is part of its word (\\w alone would cut words at each one); one case or plural
+  ending written onto a noun may be taken off the end (সার্ভিসের, সার্ভিসগুলো -> সার্ভিস).
 - es (and any other language): lower case only; a variant of several words is matched word for word.
 """
 from __future__ import annotations
@@ -26,8 +28,11 @@ import re
 import unicodedata
 from functools import cache
 
-# A letter, or a combining mark (Arabic short vowels, which \w leaves out), repeated; "o'r" is one word.
-LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+"
+# The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF), and the
+# joiners inside Bengali words (র‍্যা): \w leaves them out, which would cut "সেবা" into "স" and "ব".
+INDIC_MARKS = "".join(chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
+# A letter, or a combining mark (Arabic short vowels, Indic vowel signs), repeated; "o'r" is one word.
+LETTERS = rf"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d{INDIC_MARKS}])+"
 WORD = re.compile(rf"{LETTERS}(?:[’']{LETTERS})*")
 
 # Polish -------------------------------------------------------------------------------------------
@@ -132,6 +137,25 @@ def arabic_stems(word: str) -> set[str]:
     return {stem for stem in stems if len(stem) >= ARABIC_MIN_STEM}
 
 
+# Bengali ------------------------------------------------------------------------------------------
+
+# Case and plural endings written onto a noun (সার্ভিসের, সার্ভিসগুলো, সার্ভিসকে, সার্ভিসে), longest
+# first; one is taken off, leaving at least two letters.
+BENGALI_ENDINGS = ("গুলোকে", "গুলোতে", "গুলোর", "গুলো", "গুলি", "দেরকে", "দের", "টিকে", "টির", "টি", "টা",
+                   "কে", "তে", "য়ে", "য়", "ের", "এর", "র", "ে", "রা")
+BENGALI_MIN_STEM = 2
+
+
+def bengali_stems(word: str) -> set[str]:
+    """The word and the word with one case or plural ending taken off."""
+    word = unicodedata.normalize("NFC", word)
+    stems = {word}
+    for ending in BENGALI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= BENGALI_MIN_STEM:
+            stems.add(word[: -len(ending)])
+    return stems
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -149,6 +173,8 @@ def _forms(word: str, lang: str) -> set[str]:
         return arabic_stems(word)
     if lang == "ur":
         return {urdu_letters(word)}
+    if lang == "bn":
+        return bengali_stems(word)
     return {word.lower()}
 
 
@@ -161,6 +187,8 @@ def key(variant: str, lang: str) -> tuple[str, ...]:
         return tuple(arabic_letters(w) for w in words)
     if lang == "ur":
         return tuple(urdu_letters(w) for w in words)
+    if lang == "bn":
+        return tuple(unicodedata.normalize("NFC", w) for w in words)
     return tuple(w.lower() for w in words)
 
 
