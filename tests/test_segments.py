@@ -131,6 +131,14 @@ def test_a_message_is_one_block_whatever_the_languages_plural_categories():
     assert "few:" in blocks["messages.sessions_weekly"].text and "segments" not in {k.split(".")[0] for k in blocks}
 
 
+def test_a_language_that_writes_its_own_digits_has_the_same_blocks_as_the_english():
+    # `digits: native` says how numbers are written, like `date_locale`: no word to translate, so
+    # stamp and parity do not see it as an entry the English lacks.
+    english = yaml.safe_load((CONTENT / "en" / "strings.yml").read_text(encoding="utf-8"))
+    native = dict(english, digits="native")
+    assert [b.key for b in strings_blocks(native)] == [b.key for b in strings_blocks(english)]
+
+
 def test_every_block_of_every_page_is_found_on_its_own_line_in_the_source():
     for page in sorted(CONTENT.rglob("*.md")):
         _, body = split(page.read_text(encoding="utf-8"))

@@ -180,10 +180,14 @@ def strings_blocks(data: dict, prefix: str = "") -> list[Block]:
             found += strings_blocks(value, f"{dotted}.")
         elif isinstance(value, dict):
             found.append(Block(dotted, "string", "\n".join(f"{k}: {v}" for k, v in value.items())))
-        elif isinstance(value, str) and key != "date_locale" and _translatable(value):
+        elif isinstance(value, str) and key not in SETTINGS and _translatable(value):
             found.append(Block(dotted, "string", value))
     return found
 
+
+# Keys of a strings file that set how the language is written (a Babel locale, which digits), not
+# words to translate: never a block.
+SETTINGS = ("date_locale", "digits")
 
 # The top-level key of a translated strings file that records, for each entry, the English it
 # translates (scripts/inputs/translations.py).
