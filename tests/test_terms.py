@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from scripts.checks import terms
 from scripts.inputs import term_stems, termbase
-from scripts.inputs.settings import ROOT
+from scripts.inputs.settings import ROOT, languages
 
-LANGUAGES = ["cy", "pl", "es", "ar", "ur"]
+# Every translated language of the site: a language added with `new-language` has a termbase too.
+LANGUAGES = [language.code for language in languages()][1:]
 
 
 def project_with(tmp_path: Path, lang: str, page: str) -> Path:
@@ -137,3 +138,11 @@ def test_urdu_keeps_its_plural_forms_apart():
     assert term_stems.find(term_stems.key("سیشنز", "ur"), "آپ کے سیشنز میں", "ur")
     assert not term_stems.find(term_stems.key("سیشنز", "ur"), "آپ کے سیشنوں میں", "ur")
     assert term_stems.find(term_stems.key("سیشنز", "ur"), "سيشنز", "ur")  # Arabic ي for Urdu ی
+
+
+def test_a_persian_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path):
+    # گفتاردرمانی is speech and language therapy; خلق پایین a calque of "low mood" (fa.tbx).
+    page = "---\ntitle: DIT\n---\n\nDIT درمان با گفت\u200cوگو است و به روحیهٔ پایین کمک می\u200cکند.\n\nDIT یک گفتاردرمانی برای خلق پایین است.\n"
+    found, _ = terms.problems(project_with(tmp_path, "fa", page), LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["content/fa/about-dit.md:7"] * 2, found
+    assert any("write 'درمان با گفت\u200cوگو'" in f for f in found)
