@@ -17,7 +17,7 @@ from tests.pages import ENGLISH_ONLY, PAGES
 SITE_URL = "https://dit.example.org/"
 LANGS = [language.code for language in languages()]
 TRANSLATED = LANGS[1:]
-RTL = {"ar", "ur"}
+RTL = {"ar", "ur", "fa"}
 
 
 def prefix(lang: str) -> str:
@@ -25,7 +25,8 @@ def prefix(lang: str) -> str:
 
 
 def test_launch_languages_are_configured():
-    assert LANGS == ["en", "cy", "pl", "es", "ar", "ur"]
+    # the six launch languages first; languages added with `new-language` follow (fa: issue 16)
+    assert LANGS[:6] == ["en", "cy", "pl", "es", "ar", "ur"] and "fa" in LANGS
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -82,7 +83,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
     html = soup(page_path(site, address))
     switcher = {a["hreflang"]: (a.get_text(strip=True), a["href"], a.get("lang"))
                 for a in html.select(".md-select__link")}
-    names = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "es": "Español", "ar": "العربية", "ur": "اردو"}
+    names = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "es": "Español", "ar": "العربية", "ur": "اردو", "fa": "فارسی"}
     for code in LANGS:
         name, href, spoken = switcher[code]
         assert name == names[code] and spoken == code
