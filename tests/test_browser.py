@@ -19,7 +19,7 @@ DIGITS_IN_ORDER = """(element) => {
 }"""
 
 
-@pytest.mark.parametrize("lang", ["ar", "ur"])
+@pytest.mark.parametrize("lang", ["ar", "ur", "fa"])
 def test_phone_numbers_keep_their_digit_order_in_right_to_left_pages(page, base_url, lang):
     page.goto(f"{base_url}{lang}/get-help-now/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"

@@ -17,7 +17,7 @@ from tests.pages import ENGLISH_ONLY, PAGES
 SITE_URL = "https://dit.example.org/"
 LANGS = [language.code for language in languages()]
 TRANSLATED = LANGS[1:]
-RTL = {"ar", "ur"}
+RTL = {"ar", "ur", "fa"}
 
 
 def prefix(lang: str) -> str:

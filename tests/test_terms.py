@@ -146,3 +146,11 @@ def test_a_bengali_word_is_one_word_with_its_vowel_signs_and_found_behind_its_en
     for form in ("পরিষেবা", "পরিষেবার", "পরিষেবাগুলো", "পরিষেবাকে", "পরিষেবায়"):
         assert term_stems.find(term_stems.key("পরিষেবা", "bn"), f"আপনার {form} আছে", "bn"), form
     assert not term_stems.find(term_stems.key("সেবা", "bn"), "আপনার পরিষেবা আছে", "bn")
+
+
+def test_a_persian_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path):
+    # گفتاردرمانی is speech and language therapy; خلق پایین a calque of "low mood" (fa.tbx).
+    page = "---\ntitle: DIT\n---\n\nDIT درمان با گفت\u200cوگو است و به روحیهٔ پایین کمک می\u200cکند.\n\nDIT یک گفتاردرمانی برای خلق پایین است.\n"
+    found, _ = terms.problems(project_with(tmp_path, "fa", page), LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["content/fa/about-dit.md:7"] * 2, found
+    assert any("write 'درمان با گفت\u200cوگو'" in f for f in found)
