@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 from babel import Locale
 
-from scripts.inputs import grammar, placeholders, settings
+from scripts.inputs import digits, grammar, placeholders, settings
 from scripts.inputs.settings import ALLOWED, ROOT
 
 LANGUAGES = [language.code for language in settings.languages()]
@@ -30,6 +30,11 @@ def strings(lang: str) -> dict:
 @cache
 def project_settings() -> settings.Settings:
     return settings.load()
+
+
+def shown(n: int, lang: str) -> str:
+    """A number as the language's pages write it (Persian ۱۶, Bengali ১৬, else 16)."""
+    return f"<bdi>{digits.written(str(n), lang, strings(lang))}</bdi>"
 
 
 def with_service(**changes) -> settings.Settings:
@@ -67,9 +72,9 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     for lang, key, count, n in every_count():
         text = compose(lang, f"{{{{ message:{key} }}}}", with_service(**{count: n}))
         category = Locale.parse(lang).plural_form(n)
-        expected = strings(lang)["messages"][key][category].replace(f"{{{{ {count} }}}}", f"<bdi>{n}</bdi>")
+        expected = strings(lang)["messages"][key][category].replace(f"{{{{ {count} }}}}", shown(n, lang))
         assert text == expected, (lang, key, n, category)
-        assert f"<bdi>{n}</bdi>" in text, f"{lang} {key}: the number {n} is not in {text!r}"
+        assert shown(n, lang) in text, f"{lang} {key}: the number {n} is not in {text!r}"
         assert "{{" not in text
         checked += 1
     assert checked >= len(LANGUAGES) * 3 * 19  # three messages, at least 19 numbers each
@@ -89,6 +94,8 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     ("ur", "sessions_weekly", 16, "<bdi>16</bdi> سیشن ہوتے ہیں"),
     ("es", "sessions_weekly", 16, "<bdi>16</bdi> sesiones,"),
     ("en", "session_minutes", 45, "about <bdi>45</bdi> minutes."),
+    ("fa", "sessions_weekly", 22, "<bdi>۲۲</bdi> جلسه دارید، هفته‌ای یک بار."),  # Persian digits, singular noun
+    ("bn", "sessions_weekly", 22, "<bdi>২২</bdi>টি সেশন হয়, সপ্তাহে একবার।"),  # Bengali digits
     ("uk", "sessions_weekly", 21, "<bdi>21</bdi> сеанс, раз на тиждень."),  # 21 is "one" in Ukrainian
     ("uk", "sessions_weekly", 22, "<bdi>22</bdi> сеанси,"),
     ("uk", "sessions_weekly", 12, "<bdi>12</bdi> сеансів,"),  # 11-14 are "many"
@@ -208,4 +215,4 @@ def test_phase_boundaries_appear_in_every_phase_page(lang):
             assert "{{" not in text, path
             for name, (first, last) in phases.items():
                 if f"{name}_first" in body:
-                    assert f"<bdi>{first}</bdi>" in text and f"<bdi>{last}</bdi>" in text, (path, sessions, name)
+                    assert shown(first, lang) in text and shown(last, lang) in text, (path, sessions, name)
