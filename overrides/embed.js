@@ -1,8 +1,8 @@
-/*! DIT embed v1.0.0 | MIT */
+/*! DIT embed v1.1.0 | MIT */
 // Puts a page of the DIT patient-information site into any web page, sized to its content:
 //   <script src="https://SITE/embed.js" data-page="phases/middle" data-lang="pl" async></script>
-// data-page: the page's address ("" or absent: the home page); data-lang: cy, pl, es, ar, ur
-// (absent: English); data-title: the iframe's accessible name.
+// data-page: the page's address ("" or absent: the home page); data-lang: a language code of the
+// site, as in its addresses (pl, ar, zh-Hans; absent: English); data-title: the iframe's accessible name.
 // The iframe goes right after the script tag. The embed page reports its content height with
 // postMessage({type: "dit-embed:height", height}); only that iframe's own messages from the
 // site's origin are believed. No cookies, no storage, no requests besides the iframe itself.

@@ -124,11 +124,24 @@ def quotes_in_a_description(project: Path) -> None:
     _edit(project / "content" / "en" / f"{QUOTED_PAGE}.md", change)
 
 
+# "Need help now?" as a long translation may say it, in a left-to-right and a right-to-left language
+# (the French folder holds the Polish, copied): over 45 characters, with a word of 15 letters.
+LONG_URGENT_TITLES = {"fr": "Czy potrzebujesz natychmiastowej pomocy teraz?",
+                      "ar": "هل تحتاج إلى مساعدة عاجلة من شخص ما الآن فورًا؟"}
+
+
+def long_need_help_now_titles(project: Path) -> None:
+    """The header's "Need help now?" (strings.yml urgent.title) much longer in French and Arabic."""
+    for lang, title in LONG_URGENT_TITLES.items():
+        _edit(project / "content" / lang / "strings.yml",
+              lambda text, title=title: re.sub(r"^(urgent:\n  title: ).*$", rf"\g<1>{title}", text, count=1, flags=re.M))
+
+
 # French first: it copies the Polish pages before the Polish glossary becomes overdue.
 ALL = (add_french, give_french_helpline_hours, fewer_sessions_by_video, a_listed_reviewer_and_a_sign_off,
        a_reviewed_and_a_stale_translation, one_english_sentence_changed,
        a_translator_signs_spanish_urgent_text_and_urdus_goes_stale, a_moved_page, an_overdue_polish_page,
-       quotes_in_a_description)
+       quotes_in_a_description, long_need_help_now_titles)
 
 
 def apply_all(project: Path) -> None:

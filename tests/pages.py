@@ -1,4 +1,13 @@
-"""The pages every language must have (address, source file)."""
+"""The site's languages, as mkdocs.yml configures them, and the pages every language must have."""
+from scripts.inputs.bidi import right_to_left
+from scripts.inputs.settings import languages
+
+# Every language, English (the source) first; those CLDR says are written right to left. Tests take
+# them from here, so a language added to mkdocs.yml is tested with no test changed.
+LANGS = [language.code for language in languages()]
+RIGHT_TO_LEFT = [code for code in LANGS if right_to_left(code)]
+
+# The pages every language must have (address, source file).
 PAGES = {
     "": "index.md",
     "about-dit/": "about-dit.md",

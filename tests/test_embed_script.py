@@ -281,11 +281,19 @@ def test_malformed_height_messages_from_the_embedded_page_are_ignored(clinic, si
     wait_for_heights(tab, [901])
 
 
+def test_a_language_with_its_script_makes_an_iframe_at_its_address(clinic, site_url):
+    # Chinese is written in two scripts: its codes name the script (zh-Hans), as its folder does.
+    tab = clinic(script_tag(site_url, page="phases/middle", lang="zh-Hans"))
+    tab.locator("iframe").wait_for()
+    assert frame_sources(tab) == [site_url + "zh-Hans/embed/phases/middle/"]
+
+
 @pytest.mark.parametrize("data", [
     {"page": "../../x"}, {"page": "javascript:alert(1)"}, {"page": "https://evil.example/x"},
     {"page": "phases/middle?x=1"}, {"page": "phases//middle"}, {"page": "%2e%2e/x"},
     {"page": "Phases/Middle"},
     {"page": "phases/middle", "lang": "../x"}, {"page": "phases/middle", "lang": "polish"},
+    {"page": "phases/middle", "lang": "zh-hans-x"},
 ], ids=lambda data: ",".join(f"{k}={v}" for k, v in data.items()))
 def test_bad_page_or_language_makes_no_iframe(clinic, site_url, data):
     # A good tag after the bad one shows that the script did run.

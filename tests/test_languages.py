@@ -12,12 +12,10 @@ from bs4 import BeautifulSoup
 
 from scripts.inputs.settings import ROOT, languages, load_strings
 from tests.conftest import page_path, shown_text, soup
-from tests.pages import ENGLISH_ONLY, PAGES
+from tests.pages import ENGLISH_ONLY, LANGS, PAGES, RIGHT_TO_LEFT
 
 SITE_URL = "https://dit.example.org/"
-LANGS = [language.code for language in languages()]
 TRANSLATED = LANGS[1:]
-RTL = {"ar", "ur", "fa"}
 
 
 def prefix(lang: str) -> str:
@@ -25,8 +23,9 @@ def prefix(lang: str) -> str:
 
 
 def test_launch_languages_are_configured():
-    # The launch six come first, in this order; languages added later follow them (issue 16).
-    assert LANGS[:6] == ["en", "cy", "pl", "es", "ar", "ur"]
+    # English first (the source); the six launch languages stay whatever languages join them.
+    assert LANGS[0] == "en" and LANGS[:6] == ["en", "cy", "pl", "es", "ar", "ur"]
+    assert {"ar", "ur"} <= set(RIGHT_TO_LEFT)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -34,7 +33,7 @@ def test_every_page_exists_in_every_language_with_lang_and_direction(site, lang)
     for address in PAGES:
         html = soup(page_path(site, prefix(lang) + address))
         assert html.html["lang"] == lang, f"/{prefix(lang)}{address}"
-        assert html.body["dir"] == ("rtl" if lang in RTL else "ltr"), f"/{prefix(lang)}{address}"
+        assert html.body["dir"] == ("rtl" if lang in RIGHT_TO_LEFT else "ltr"), f"/{prefix(lang)}{address}"
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
@@ -83,7 +82,7 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
     html = soup(page_path(site, address))
     switcher = {a["hreflang"]: (a.get_text(strip=True), a["href"], a.get("lang"))
                 for a in html.select(".md-select__link")}
-    names = {language.code: language.name for language in languages()}  # as mkdocs.yml names them
+    names = {language.code: language.name for language in languages()}  # each in its own language (mkdocs.yml)
     for code in LANGS:
         name, href, spoken = switcher[code]
         assert name == names[code] and spoken == code
@@ -219,7 +218,7 @@ ARABIC_SCRIPT = re.compile("[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEF
 NOT_TEXT = {"script", "style", "code", "textarea", "option", "svg"}  # no room for an isolate, or not prose
 
 
-@pytest.mark.parametrize("lang", sorted(RTL))
+@pytest.mark.parametrize("lang", RIGHT_TO_LEFT)
 def test_every_latin_word_in_right_to_left_pages_is_isolated_and_marked_english(site, lang):
     """Each Latin-script word a reader sees in an Arabic or Urdu page (article, urgent help, page
     info; also the embed page and the JSON document made from it) sits in an isolate of its own,

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from scripts.inputs.settings import ROOT
 from scripts.system.system_packages import ensure_pdftotext
 from tests.conftest import soup
+from tests.pages import LANGS
 
-LANGS = ["en", "cy", "pl", "es", "ar", "ur"]
 VARIANTS = ["leaflet.pdf", "leaflet-large-print.pdf"]
 BENGALI = Path(__file__).parent / "fixtures" / "bengali-leaflet"
 # Spaces, and the bidi marks pdftotext adds around runs of the other direction.

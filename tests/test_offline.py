@@ -20,6 +20,7 @@ from scripts.inputs.settings import ROOT
 from scripts.outputs import hosting, offline
 from scripts.system.serve_static import serve
 from tests.conftest import page_path, soup
+from tests.pages import LANGS
 
 CHANGED = "In DIT you meet one to one with a therapist, once a week."
 CHANGED_TO = "In DIT you and a therapist meet one to one, every week."
@@ -202,7 +203,7 @@ def test_a_build_with_offline_off_removes_what_readers_saved(phone, site, switch
 
 
 def test_the_privacy_statement_says_what_is_stored_and_how_to_remove_it_beside_the_button(site):
-    for lang in ("en", "cy", "pl", "es", "ar", "ur"):
+    for lang in LANGS:
         words = settings.load_strings(ROOT / "content", lang)["offline"]
         page = soup(page_path(site, f"{'' if lang == 'en' else lang + '/'}about-this-information/"))
         statement = " ".join(p.get_text() for p in page.find(id="privacy").find_all_next("p", limit=3))

@@ -10,14 +10,16 @@ from functools import cache
 
 import pytest
 from babel import Locale
+from babel.core import get_global
 
 from scripts.inputs import digits, grammar, placeholders, settings
 from scripts.inputs.settings import ALLOWED, ROOT
 
 LANGUAGES = [language.code for language in settings.languages()]
-# Scripts that are not Latin: a Latin word in their composed text is English (or CLDR's root data)
-# standing in for a missing translation.
-NON_LATIN = ("ar", "ur")
+# Languages not written in the Latin script (CLDR's likely script: Arab, Beng, Hans, Cyrl...): a Latin
+# word in their composed text is English (or CLDR's root data) standing in for a missing translation.
+NON_LATIN = [code for code in LANGUAGES
+             if (Locale.parse(code, sep="-").script or get_global("likely_subtags")[code.split("-")[0]].split("_")[1]) != "Latn"]
 # Latin words these languages' composed text may hold on purpose: none yet.
 ALLOWED_LATIN: set[str] = set()
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from scripts.checks import readability, registry
-from tests.pages import ENGLISH_ONLY, PAGES
+from tests.pages import ENGLISH_ONLY, LANGS, PAGES
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_link_check_names_a_planted_broken_link_and_missing_anchor(planted):
 
 
 def test_link_check_names_planted_phone_links_that_would_not_connect(planted):
-    for other in ("cy", "es", "ar", "ur", "embed"):  # a smaller site is enough here
+    for other in [*(code for code in LANGS[1:] if code != "pl"), "embed"]:  # a smaller site is enough here
         shutil.rmtree(planted / other)
     plant(planted, "pl/about-dit", "</article>",
           '<a href="tel:08001111">a</a><a href="tel:+44800111">b</a><a href="sms:12345">c</a></article>')

@@ -14,10 +14,9 @@ from pypdf import PdfReader
 from scripts.inputs import settings
 from scripts.outputs import api
 from tests.conftest import page_path, shown_text, soup
-from tests.pages import ENGLISH_ONLY, PAGES
+from tests.pages import ENGLISH_ONLY, LANGS, PAGES, RIGHT_TO_LEFT
 
 SITE_URL = "https://dit.example.org/"
-LANGS = ["en", "cy", "pl", "es", "ar", "ur"]
 
 
 def prefix(lang: str) -> str:
@@ -160,7 +159,7 @@ def test_each_language_has_a_leaflet_page_and_pdfs_in_its_own_script(site, lang)
                                                "https://www.")) for link in links), links
         text = "".join(p.extract_text() for p in pdf.pages)
         assert "999" in text
-        if lang in ("ar", "ur"):
+        if lang in RIGHT_TO_LEFT:  # every right-to-left language of the site is written in the Arabic script
             assert sum("\u0600" <= c <= "\u06ff" for c in text) > 500, "Arabic-script text"
     assert len(large.pages) > len(normal.pages), "large print takes more pages"
 
@@ -225,7 +224,7 @@ def test_json_documents_are_valid_against_their_schemas(site):
         document = json.loads((site / entry["document"].replace(SITE_URL, "")).read_text(encoding="utf-8"))
         checker(page_schema, format_checker=checker.FORMAT_CHECKER).validate(document)
         assert document["canonical_url"] == entry["canonical_url"]
-        assert document["direction"] == ("rtl" if document["language"] in ("ar", "ur") else "ltr")
+        assert document["direction"] == ("rtl" if document["language"] in RIGHT_TO_LEFT else "ltr")
         assert (document["translation"] is None) == (document["language"] == "en")
         assert 'href="../' not in document["article_html"], "links are absolute"
 

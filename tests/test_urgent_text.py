@@ -14,9 +14,10 @@ from scripts.inputs import translations, urgent_text
 from scripts.inputs.settings import ROOT
 from tests import changes
 from tests.conftest import page_path, shown_text, soup
+from tests.pages import LANGS
 from tests.test_plurals import strings
 
-TRANSLATED = ["cy", "pl", "es", "ar", "ur"]
+TRANSLATED = LANGS[1:]
 ENGLISH_FIRST_WORDS = "If your life is at risk, call 999 or go to A&E."
 
 

@@ -13,7 +13,7 @@ from scripts.inputs import bidi
 def prepare(html: str, lang: str, base: str) -> str:
     """The article as the page shows it; parsed once for both changes."""
     soup = BeautifulSoup(html, "html.parser")
-    if lang in bidi.RTL:
+    if bidi.right_to_left(lang):
         bidi.isolate_latin_in(soup, lang)
     for link in soup.find_all("a", href=True):
         if not link["href"].startswith(("tel:", "sms:", "mailto:", "#")):

@@ -56,10 +56,6 @@ def language_names(config: MkDocsConfig) -> dict[str, str]:
     return {entry.locale: entry.name for entry in i18n.config.languages} if i18n else {}
 
 
-def direction(lang: str) -> str:
-    return "rtl" if lang in bidi.RTL else "ltr"
-
-
 def offline_enabled(config: MkDocsConfig) -> bool:
     """Save for offline (docs/offline.md), on unless mkdocs.yml's extra.offline is false."""
     return config.extra.get("offline", True) is not False
@@ -325,7 +321,7 @@ def not_found(data: SiteData, config: MkDocsConfig) -> dict:
     dit = common(data, config, None)
     names, root = language_names(config), urlsplit(config.site_url).path
     dit["languages"] = [{"code": lang, "name": names.get(lang, lang), "home": root + prefix(config, lang),
-                         "strings": data.strings(lang)["not_found"], "dir": direction(lang)}
+                         "strings": data.strings(lang)["not_found"], "dir": bidi.direction(lang)}
                         for lang in languages(config)]
     return dit
 
@@ -340,7 +336,7 @@ def leaflet(data: SiteData, config: MkDocsConfig, lang: str, version: str, build
     # In a translation, the English original is the authoritative version.
     english = [] if home_url == config.site_url else [(strings["leaflet"]["english"], f"{config.site_url}leaflet/")]
     return {**common(data, config, f"{here}leaflet/", lang),
-            "direction": direction(lang), "site_name": strings["site_name"], "version": version,
+            "direction": bidi.direction(lang), "site_name": strings["site_name"], "version": version,
             "build_date": build_date,
             "build_date_text": written_date(build_date.isoformat(), lang, strings),
             "site_url": home_url, "help_url": help_url,

@@ -44,6 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # The site name and the colour-scheme toggle speak the language being built.
     config.site_name = strings["site_name"]
+    # Material takes <body dir> from its own strings for the language, and has none for some of ours
+    # (ps, ckb): CLDR's direction instead, as every other part of the site (scripts/inputs/bidi.py).
+    config.theme["direction"] = bidi.direction(context.language(config))
     for scheme in config.theme["palette"]:
         mode = "dark_mode" if scheme.get("scheme") == "default" else "light_mode"
         scheme["toggle"]["name"] = strings["palette"][mode]
@@ -101,7 +104,7 @@ def on_page_context(ctx: TemplateContext, /, *, page: Page, config: MkDocsConfig
     lang = context.language(config)
     here = context.prefix(config, lang)
     data.handoff.pages.append(handoff.PageRecord(
-        lang=lang, direction=context.direction(lang), prefix=here, path=page.url[len(here):], url=page.url,
+        lang=lang, direction=bidi.direction(lang), prefix=here, path=page.url[len(here):], url=page.url,
         canonical=page.canonical_url, title=page.meta["title"], description=page.meta["description"],
         article_html=page.content, meta=page.meta, site_name=config.site_name, dit=ctx["dit"]))
     return ctx
@@ -110,7 +113,7 @@ def on_page_context(ctx: TemplateContext, /, *, page: Page, config: MkDocsConfig
 def on_post_page(output: str, /, *, page: Page | None, config: MkDocsConfig) -> str:
     """Material sets dir only on <body>; a right-to-left page says so on <html> too, so the whole
     document (title, scroll bars, validators) knows its direction."""
-    if context.language(config) in bidi.RTL:
+    if bidi.right_to_left(context.language(config)):
         output = output.replace("<html ", '<html dir="rtl" ', 1)
     return output
 
@@ -156,7 +159,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     names = context.language_names(config)
     data.handoff.default_language = context.default_language(config)
     data.handoff.offline_enabled = context.offline_enabled(config)
-    data.handoff.languages = [handoff.Language(code, names.get(code, code), context.direction(code),
+    data.handoff.languages = [handoff.Language(code, names.get(code, code), bidi.direction(code),
                                                context.prefix(config, code), data.strings(code)["site_name"])
                               for code in context.languages(config)]
     data.handoff.theme_dirs, data.handoff.favicon = list(config.theme.dirs), config.theme["favicon"]

@@ -17,11 +17,10 @@ embed pages and leaflets; another engine could call them the same way."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from babel import Locale
 from bs4 import BeautifulSoup, NavigableString, Tag
-
-# Languages written right to left (ISO 639-1/-3 codes, as in the content folders).
-RTL = frozenset({"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
 
 _LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"  # Latin letters (not × or ÷)
 _WORD = f"[{_LETTER}0-9]"
@@ -34,6 +33,19 @@ LATIN_RUN = re.compile(f"(?:[0-9]+ )?[{_LETTER}](?:{_WORD}|{_JOIN}(?={_WORD}))*"
 _ADDRESS = re.compile(r"://|@|^www\.")
 # Text that cannot hold a <bdi>, or must stay exactly as written.
 _UNTOUCHED = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "option", "title", "svg", "math", "template"}
+
+
+@cache
+def right_to_left(lang: str) -> bool:
+    """Whether CLDR says the language is written right to left (ar, ur, fa, ps, ckb...). From CLDR,
+    not a list of our own, so a language added to mkdocs.yml gets its direction with no code changed.
+    Codes are as in the content folders, BCP 47 with a hyphen (zh-Hans)."""
+    return Locale.parse(lang, sep="-").character_order == "right-to-left"
+
+
+def direction(lang: str) -> str:
+    """The language's dir attribute value: "rtl" or "ltr"."""
+    return "rtl" if right_to_left(lang) else "ltr"
 
 
 def _isolated_or_untouchable(node: NavigableString) -> bool:
@@ -58,7 +70,7 @@ def isolate_latin_runs(html: str, lang: str) -> str:
     abbreviations (DIT, CBT, A&E) and the English term given in brackets after a translated one
     (WCAG 3.1.2). A run inside an element that declares another language (a language's own name in
     a list of languages) keeps that language; a web or email address is isolated but not marked."""
-    if lang not in RTL:
+    if not right_to_left(lang):
         return html
     soup = BeautifulSoup(html, "html.parser")
     isolate_latin_in(soup, lang)

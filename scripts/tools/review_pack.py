@@ -132,7 +132,7 @@ def _facts(root: Path, lang: str, source: str, path: str, page: Page, reviewers:
 
 def _page_html(root: Path, lang: str, source: str, page: Page, english: Page | None,
                records: list[signoffs.SignOff], reviewers: dict) -> str:
-    direction = "rtl" if lang in bidi.RTL else "ltr"
+    direction = bidi.direction(lang)
     title = html.escape(page.title)
     parts = [f'<section class="page" id="page-{page_url(page.path).strip("/").replace("/", "-") or "home"}">',
              f'<h1 lang="{lang}" dir="{direction}">{title}</h1>' if lang == source else
@@ -198,7 +198,7 @@ def document(root: Path, site: Path, lang: str, source: str, prefix: str, source
     """The whole review pack of one language, as HTML."""
     loaded = settings.load(root)
     records = signoffs.load(root)
-    direction = "rtl" if lang in bidi.RTL else "ltr"
+    direction = bidi.direction(lang)
     language_name = next(l.name for l in settings.languages(root) if l.code == lang)
     version, built = release.version(root), release.build_date(root)
     pages = []
