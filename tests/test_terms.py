@@ -154,3 +154,10 @@ def test_a_persian_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path
     found, _ = terms.problems(project_with(tmp_path, "fa", page), LANGUAGES)
     assert [f.split(": '")[0] for f in found] == ["content/fa/about-dit.md:7"] * 2, found
     assert any("write 'درمان با گفت\u200cوگو'" in f for f in found)
+
+
+def test_a_persian_word_typed_with_arabic_letters_or_without_its_joiner_is_still_found():
+    # A keyboard may give Arabic ك and ي, and a writer may leave out the zero-width non-joiner.
+    assert term_stems.find(term_stems.key("گفتاردرمانی", "fa"), "یک گفتاردرماني است", "fa")
+    assert term_stems.find(term_stems.key("سرویس\u200cها", "fa"), "این سرویسها رایگان است", "fa")
+    assert not term_stems.find(term_stems.key("سرویس", "fa"), "این مرکز رایگان است", "fa")

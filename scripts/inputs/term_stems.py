@@ -94,10 +94,13 @@ def welsh_radicals(word: str) -> set[str]:
     return radicals
 
 
-# Arabic and Urdu ----------------------------------------------------------------------------------
+# Arabic, Urdu and Persian ----------------------------------------------------------------------
 
 ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
 URDU_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ه": "ہ", "ة": "ہ", "ۀ": "ہ", "ـ": None, "\u200c": None})
+# Persian writes ک and ی where Arabic has ك and ي (a keyboard may type either), and joins or parts a
+# word's pieces with the zero-width non-joiner (جلسه‌ها, می‌توانید) or without it.
+PERSIAN_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ـ": None, "\u200c": None})
 ARABIC_CONJUNCTIONS = ("و", "ف")
 ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
 ARABIC_SUFFIXES = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ك", "ه", "ي")
@@ -115,6 +118,10 @@ def arabic_letters(word: str) -> str:
 
 def urdu_letters(word: str) -> str:
     return _without_marks(word).translate(URDU_LETTERS)
+
+
+def persian_letters(word: str) -> str:
+    return _without_marks(word).translate(PERSIAN_LETTERS)
 
 
 def arabic_stems(word: str) -> set[str]:
@@ -173,6 +180,8 @@ def _forms(word: str, lang: str) -> set[str]:
         return arabic_stems(word)
     if lang == "ur":
         return {urdu_letters(word)}
+    if lang == "fa":
+        return {persian_letters(word)}
     if lang == "bn":
         return bengali_stems(word)
     return {word.lower()}
@@ -187,6 +196,8 @@ def key(variant: str, lang: str) -> tuple[str, ...]:
         return tuple(arabic_letters(w) for w in words)
     if lang == "ur":
         return tuple(urdu_letters(w) for w in words)
+    if lang == "fa":
+        return tuple(persian_letters(w) for w in words)
     if lang == "bn":
         return tuple(unicodedata.normalize("NFC", w) for w in words)
     return tuple(w.lower() for w in words)
