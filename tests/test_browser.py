@@ -104,7 +104,6 @@ def test_an_english_name_that_starts_with_a_number_keeps_its_order_in_right_to_l
 
 # Search in every script (docs/translating.md): a word of a page's own text, typed into the search
 # box, lists that page, and only pages in the reader's language.
-HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def words(text: str) -> list[str]:
@@ -112,8 +111,8 @@ def words(text: str) -> list[str]:
     boundaries, as Material's search plugin cuts it (jieba splits other scripts into letters)."""
     import jieba
     pieces = [piece for piece in re.split(search_settings.SEPARATOR, text) if piece]
-    return [word for piece in pieces for word in (jieba.lcut(piece) if HAN.search(piece) else [piece])
-            if word.strip()]
+    return [word for piece in pieces
+            for word in (jieba.lcut(piece) if search_settings.HAN.search(piece) else [piece]) if word.strip()]
 
 
 def search(page, url: str, query: str) -> list[str]:
@@ -147,17 +146,21 @@ def test_a_word_from_a_page_finds_it_in_the_readers_language_only(page, site, ba
     assert all(path.startswith(f"/{prefixes[lang]}") and not path.startswith(others) for path in found), found
 
 
-def test_chinese_words_find_their_page_typed_with_or_without_spaces(changed, browser):
+def test_chinese_words_find_their_page_alone_together_or_inside_a_longer_word(changed, browser):
     """Material's plugin cuts Chinese into words with jieba; the search box cuts what a reader types
     against the words of the index, so words written together, as Chinese is, are found too."""
+    import jieba
+
     from scripts.system.serve_static import serve
     heading, text = words(changes.CHINESE_HEADING), words(changes.CHINESE_TEXT)
     assert "人际关系" in heading and "抑郁症" in text, "jieba cut the passage into words"
     first, second = sorted(heading, key=len, reverse=True)[:2]
+    # A word jieba keeps inside a longer one, not at its start: "关系" (relationships) in "人际关系".
+    inner = next(word for word in jieba.cut_for_search(first) if word != first and not first.startswith(word))
     with serve(changed.site) as url:
         context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone, as `page`
         try:
-            for query in ("抑郁", f"{first} {second}", f"{first}{second}", max(text, key=len)):
+            for query in ("抑郁", f"{first} {second}", f"{first}{second}", max(text, key=len), inner):
                 found = search(context.new_page(), f"{url}{changes.CHINESE_PAGE}", query)
                 assert f"/{changes.CHINESE_PAGE}" in found, f"{query!r} does not list /{changes.CHINESE_PAGE}: {found}"
         finally:

@@ -17,11 +17,12 @@ def write_search_indexes(site_dir: Path, handoff: Handoff) -> None:
     for lang, search in handoff.search.items():
         prefix = prefixes[lang]
         others = tuple(other for code, other in prefixes.items() if code != lang)
-        entries = [dict(entry, location=entry["location"][len(prefix):]) for entry in search["entries"]
+        entries = [search_settings.with_inner_words(dict(entry, location=entry["location"][len(prefix):]))
+                   for entry in search["entries"]
                    if entry["location"].startswith(prefix) and not (not prefix and entry["location"].startswith(others))]
         out = site_dir / prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        index = {"config": search_settings.for_language(search["config"]), "docs": entries}
+        index = {"config": search_settings.for_language(search["config"], entries), "docs": entries}
         out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 

@@ -3,6 +3,8 @@ word typed in any script finds the pages that contain it (docs/translating.md, "
 script"). Material's settings for the language are kept, except where they stop whole words matching."""
 from __future__ import annotations
 
+from backrefs import bre
+
 # One separator for every language, a superset of Material's own (`[\s\-]+`, and Chinese's
 # `[\s\u200b\u3000\-、。，．？！；]+`): Material's worker cuts both the page and the query with it. Without
 # the punctuation of each script a word in brackets or quotes, `(NICE)`, `„psychodynamiczna”`,
@@ -21,8 +23,30 @@ SEPARATOR = ("[\\s\\u200b\\u3000\\-–—.,;:!?…()\\[\\]{}/|\"«»“”„‘
 NEVER = ("stemmer", "trimmer")
 
 
-def for_language(material: dict) -> dict:
+# Chinese, as Material's search plugin finds it (its _segment_chinese) and cuts it with jieba.
+HAN = bre.compile(r"\p{script=Han}+")
+# The words jieba finds inside the words it cut ("关系" inside "人际关系"), in a field of their own
+# that no result shows: lunr matches only from the start of a word, as "ship" never finds "relationship".
+INNER = "inner_words"
+
+
+def for_language(material: dict, entries: list[dict]) -> dict:
     """Material's search settings for one language ({"lang", "separator", "pipeline", "fields"}),
-    as its index is written: the common separator, and no step that breaks a whole-word match."""
-    return dict(material, separator=SEPARATOR,
+    as its index is written: the common separator, no step that breaks a whole-word match, and the
+    field of inner words if its entries have any (with_inner_words)."""
+    fields = dict(material["fields"], **({INNER: {"boost": 1.0}} if any(INNER in e for e in entries) else {}))
+    return dict(material, separator=SEPARATOR, fields=fields,
                 pipeline=[step for step in material["pipeline"] if step not in NEVER])
+
+
+def with_inner_words(entry: dict) -> dict:
+    """An index entry, with the words jieba's search mode finds inside its Chinese words, if any."""
+    runs = HAN.findall(f"{entry['title']} {entry['text']}")
+    if not runs:
+        return entry
+    import jieba  # in requirements; Material's plugin cut the text with it when it is installed
+    inner = {}
+    for run in runs:
+        whole = set(jieba.cut(run))
+        inner.update((word, None) for word in jieba.cut_for_search(run) if word not in whole and HAN.fullmatch(word))
+    return dict(entry, **{INNER: "\u200b".join(inner)}) if inner else entry
