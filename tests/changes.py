@@ -43,6 +43,19 @@ def give_french_helpline_hours(project: Path) -> None:
           lambda text: re.sub(r"^    pl: (.*)$", r"    pl: \1\n    fr: \1", text, flags=re.M))
 
 
+# Chinese text, for the search (no Chinese pages yet): the English "Relationships, feelings and
+# patterns" and two of its sentences, at the end of the French about page. Material's search plugin
+# cuts any Han text into words with jieba, whatever the page's language.
+CHINESE_PAGE = "fr/about-dit/"
+CHINESE_HEADING = "人际关系、感受和模式"
+CHINESE_TEXT = "DIT 是一种治疗抑郁症的疗法。你和治疗师一起找出一个反复出现的模式，并针对它进行工作。"
+
+
+def a_chinese_passage(project: Path) -> None:
+    _edit(project / "content" / "fr" / "about-dit.md", lambda text: (
+        f"{text.rstrip()}\n\n## {CHINESE_HEADING} {{#chinese lang=zh}}\n\n{CHINESE_TEXT}\n{{: lang=zh }}\n"))
+
+
 def fewer_sessions_by_video(project: Path) -> None:
     """12 sessions of 45 minutes (phases 1-4, 5-9, 10-12), by video only."""
     def change(text: str) -> str:
@@ -138,8 +151,8 @@ def long_need_help_now_titles(project: Path) -> None:
 
 
 # French first: it copies the Polish pages before the Polish glossary becomes overdue.
-ALL = (add_french, give_french_helpline_hours, fewer_sessions_by_video, a_listed_reviewer_and_a_sign_off,
-       a_reviewed_and_a_stale_translation, one_english_sentence_changed,
+ALL = (add_french, give_french_helpline_hours, a_chinese_passage, fewer_sessions_by_video,
+       a_listed_reviewer_and_a_sign_off, a_reviewed_and_a_stale_translation, one_english_sentence_changed,
        a_translator_signs_spanish_urgent_text_and_urdus_goes_stale, a_moved_page, an_overdue_polish_page,
        quotes_in_a_description, long_need_help_now_titles)
 

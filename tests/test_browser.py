@@ -5,7 +5,11 @@ import re
 
 import pytest
 
-from tests.pages import LANGS, RIGHT_TO_LEFT
+from scripts.inputs.settings import languages
+from scripts.outputs import search_settings
+from tests import changes
+from tests.conftest import page_path, shown_text, soup
+from tests.pages import RIGHT_TO_LEFT
 
 DIGITS_IN_ORDER = """(element) => {
   // The horizontal centre of each character of the element's text, in the order the text stores them.
@@ -99,22 +103,69 @@ def test_an_english_name_that_starts_with_a_number_keeps_its_order_in_right_to_l
     assert number["right"] <= letters["left"] + 1, f"/{address} shows 'BSL 999'"
 
 
-@pytest.mark.parametrize("lang, prefix", [("en", ""), ("pl", "pl/"), ("ar", "ar/"), ("ur", "ur/")])
-def test_search_finds_pages_in_the_readers_language_only(page, base_url, lang, prefix):
-    page.goto(f"{base_url}{prefix}about-dit/", wait_until="networkidle")
+# Search in every script (docs/translating.md): a word of a page's own text, typed into the search
+# box, lists that page, and only pages in the reader's language.
+
+
+def words(text: str) -> list[str]:
+    """The words the search makes of a text: cut at the separator, Chinese at jieba's word
+    boundaries, as Material's search plugin cuts it (jieba splits other scripts into letters)."""
+    import jieba
+    pieces = [piece for piece in re.split(search_settings.SEPARATOR, text) if piece]
+    return [word for piece in pieces
+            for word in (jieba.lcut(piece) if search_settings.HAN.search(piece) else [piece]) if word.strip()]
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """Open `url` and search for `query` in its search box: the paths the results list."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    page.goto(url, wait_until="networkidle")
     page.locator("label.md-header__button[for='__search']").click()
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    page.locator("input.md-search__input").press_sequentially("DIT", delay=30)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
-    page.wait_for_load_state("networkidle")
-    # Material re-renders the list as each letter arrives: read it in one go once it has settled.
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-    assert hrefs
-    others = [code for code in LANGS[1:] if f"{code}/" != prefix]
-    for href in hrefs:
-        path = href.replace(base_url, "/")
-        assert path.startswith(f"/{prefix}"), href
-        assert not re.match(rf"/({'|'.join(others)})/", path), href
+    # The whole query, then a key: Material searches on keyup, for what the box holds, as after a
+    # reader's last key or an input method's (Chinese, say). One search, so the list read is the
+    # query's; typed letter by letter, a word outside the US keyboard layout never even fires keyup.
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    try:  # Material adds the first ten results at once
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    except PlaywrightTimeout:
+        return []
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize("lang", [language.code for language in languages()])
+def test_a_word_from_a_page_finds_it_in_the_readers_language_only(page, site, base_url, lang):
+    prefixes = {language.code: "" if language.default else f"{language.code}/" for language in languages()}
+    address = f"{prefixes[lang]}about-dit/"
+    headings = soup(page_path(site, address)).select("article h1, article h2")
+    word = max((word for heading in headings for word in words(shown_text(heading))), key=len)
+    found = search(page, f"{base_url}{address}", word)
+    assert f"/{address}" in found, f"{word!r} typed in the {lang} search does not list /{address}: {found}"
+    others = tuple(f"/{prefix}" for code, prefix in prefixes.items() if code != lang and prefix)
+    assert all(path.startswith(f"/{prefixes[lang]}") and not path.startswith(others) for path in found), found
+
+
+def test_chinese_words_find_their_page_alone_together_or_inside_a_longer_word(changed, browser):
+    """Material's plugin cuts Chinese into words with jieba; the search box cuts what a reader types
+    against the words of the index, so words written together, as Chinese is, are found too."""
+    import jieba
+
+    from scripts.system.serve_static import serve
+    heading, text = words(changes.CHINESE_HEADING), words(changes.CHINESE_TEXT)
+    assert "人际关系" in heading and "抑郁症" in text, "jieba cut the passage into words"
+    first, second = sorted(heading, key=len, reverse=True)[:2]
+    # A word jieba keeps inside a longer one, not at its start: "关系" (relationships) in "人际关系".
+    inner = next(word for word in jieba.cut_for_search(first) if word != first and not first.startswith(word))
+    with serve(changed.site) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone, as `page`
+        try:
+            for query in ("抑郁", f"{first} {second}", f"{first}{second}", max(text, key=len), inner):
+                found = search(context.new_page(), f"{url}{changes.CHINESE_PAGE}", query)
+                assert f"/{changes.CHINESE_PAGE}" in found, f"{query!r} does not list /{changes.CHINESE_PAGE}: {found}"
+        finally:
+            context.close()
 
 
 def test_language_switcher_goes_to_the_same_page_in_another_language(page, base_url):

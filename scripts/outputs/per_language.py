@@ -6,20 +6,23 @@ import json
 from pathlib import Path
 
 from scripts.engine.handoff import Handoff
+from scripts.outputs import search_settings
 
 
 def write_search_indexes(site_dir: Path, handoff: Handoff) -> None:
     """<prefix>search/search_index.json for each language. Locations become relative to the
-    language's root, which the template gives the search as its base."""
+    language's root, which the template gives the search as its base; the settings are the ones
+    that find a word in any script (scripts/outputs/search_settings.py)."""
     prefixes = {language.code: language.prefix for language in handoff.languages}
     for lang, search in handoff.search.items():
         prefix = prefixes[lang]
         others = tuple(other for code, other in prefixes.items() if code != lang)
-        entries = [dict(entry, location=entry["location"][len(prefix):]) for entry in search["entries"]
+        entries = [search_settings.with_inner_words(dict(entry, location=entry["location"][len(prefix):]))
+                   for entry in search["entries"]
                    if entry["location"].startswith(prefix) and not (not prefix and entry["location"].startswith(others))]
         out = site_dir / prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        index = {"config": search["config"], "docs": entries}
+        index = {"config": search_settings.for_language(search["config"], entries), "docs": entries}
         out.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 

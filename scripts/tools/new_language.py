@@ -4,6 +4,7 @@ a termbase with empty chosen terms), and what CLDR (through Babel) and this mach
 script, fonts and search. The pages are the translator's (docs/translating.md, "Adding a language")."""
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -36,7 +37,7 @@ class Facts:
     digits: str                 # CLDR's default numbering system: latn, arabext, beng...
     plurals: tuple[str, ...]    # CLDR plural categories, "other" last
     font: str | None            # an installed font covering its letters, None if there is none
-    stemmer: bool               # Material's search ships a lunr stemmer for it
+    search: str                 # what the site's search does with its words
 
 
 def locale_of(code: str, root: Path) -> Locale:
@@ -56,7 +57,7 @@ def facts(code: str, locale: Locale, name: str) -> Facts:
     return Facts(code, name, f"{Locale('en').scripts.get(script_code, script_code)} ({script_code})",
                  locale.character_order == "right-to-left", locale.default_numbering_system,
                  tuple(sorted(set(plural_categories(locale)) - {"other"})) + ("other",), installed_font(letters),
-                 stemmer_exists(locale.language))
+                 search_note(script_code))
 
 
 def plural_categories(locale: Locale) -> tuple[str, ...]:
@@ -74,10 +75,13 @@ def installed_font(text: str) -> str | None:
     return next((f for f in families if f.startswith("Noto")), families[0] if families else None)
 
 
-def stemmer_exists(language: str) -> bool:
-    """Material's search (lunr) stems words only in the languages it bundles a lunr.XX file for."""
-    lunr = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
-    return (lunr / f"lunr.{language}.min.js").exists()
+def search_note(script_code: str) -> str:
+    """What search does with the language's words (docs/translating.md, "Search in every script")."""
+    if script_code not in ("Hans", "Hant", "Hani"):
+        return "whole words and their beginnings, unstemmed, as in every language"
+    if importlib.util.find_spec("jieba"):
+        return "pages cut into words by jieba; a query is cut at the words the pages have"
+    return "jieba is NOT installed: Chinese pages cannot be searched word by word (it is in requirements)"
 
 
 def add_config_entry(root: Path, code: str, name: str) -> None:
@@ -192,14 +196,12 @@ def add(code: str, root: Path = settings.ROOT, name: str | None = None) -> tuple
 
 
 def report(found: Facts, terms: int) -> str:
-    search = ("a lunr stemmer: search matches word forms" if found.stemmer else
-              "no lunr stemmer in Material: search will match whole words only")
     return "\n".join([
         f"Added {found.name} ({found.code}).",
         f"  script: {found.script}, {'right-to-left' if found.right_to_left else 'left-to-right'}",
         f"  digits: {found.digits} (CLDR default); plural categories: {', '.join(found.plurals)}",
         f"  font: {found.font or 'NONE installed covers its letters (install a Noto font, e.g. fonts-noto-core)'}",
-        f"  search: {search}",
+        f"  search: {found.search}",
         f"  termbase: {terms} terms to fill in settings/termbase/{found.code}.tbx",
         "Next steps:",
         f"  1. Copy the pages of content/{SOURCE}/ (not easy-read.md) into content/{found.code}/ and translate "
