@@ -1,25 +1,50 @@
 """The leaflet PDFs keep their words: what a reader copies, searches or hears read aloud is the text on
-the page, in shaped scripts too (Urdu Nastaliq, Arabic, Bengali conjuncts), read by two unrelated
-PDF readers (pypdf, and poppler's pdftotext), and the PDFs describe themselves in XMP."""
+the page, in shaped scripts too (Urdu Nastaliq, Arabic, Bengali conjuncts, Chinese), read by two
+unrelated PDF readers (pypdf, and poppler's pdftotext); every letter of the language's script is drawn
+in an embedded face made for it (the Noto face of site.css's stack on Linux); and the PDFs describe
+themselves in XMP."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from scripts.inputs.settings import ROOT
+from babel.core import get_global
+
+from scripts.inputs.settings import ROOT, languages
+from scripts.outputs import pdf_cjk
 from scripts.system.system_packages import ensure_pdftotext
 from tests.conftest import soup
 
-LANGS = ["en", "cy", "pl", "es", "ar", "ur"]
+LANGS = [language.code for language in languages()]
 VARIANTS = ["leaflet.pdf", "leaflet-large-print.pdf"]
-BENGALI = Path(__file__).parent / "fixtures" / "bengali-leaflet"
+# Leaflet-like pages in scripts no language of the site uses yet, with the leaflets' style sheets.
+SCRIPT_FIXTURES = Path(__file__).parent / "fixtures" / "script-leaflets"
+# For each script (CLDR's likely script of a language): the start of a Unicode character name that
+# says a letter is of it, and the embedded faces (PostScript names) that may draw those letters: the
+# Noto face site.css's stack gives on Linux, where Chinese shows by its face that Simplified and
+# Traditional glyphs were chosen. Latin letters also come in Liberation Sans, Linux's Helvetica and
+# Arial, from English blocks set in Material's stack. A new script needs a line here.
+SCRIPT_FACES = {
+    "Latn": ("LATIN", ("NotoSans-", "LiberationSans")),
+    "Cyrl": ("CYRILLIC", ("NotoSans-",)),
+    "Arab": ("ARABIC", ("NotoNaskhArabic-",)),
+    "Beng": ("BENGALI", ("NotoSansBengali-",)),
+    "Guru": ("GURMUKHI", ("NotoSansGurmukhi-",)),
+    "Gujr": ("GUJARATI", ("NotoSansGujarati-",)),
+    "Taml": ("TAMIL", ("NotoSansTamil-",)),
+    "Hans": ("CJK UNIFIED", ("NotoSansCJKsc-",)),
+    "Hant": ("CJK UNIFIED", ("NotoSansCJKtc-",)),
+}
+LANGUAGE_FACES = {"ur": ("ARABIC", ("NotoNastaliqUrdu-",))}  # Urdu reads Nastaliq (fonts/ur.css)
 # Spaces, and the bidi marks pdftotext adds around runs of the other direction.
 SPACES_AND_BIDI_MARKS = re.compile("[\\s\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -46,23 +71,66 @@ def assert_keeps_its_text(pdf: Path, title: str) -> None:
     assert wanted in plain or poppler_reading(wanted) in plain, f"{pdf.name}: pdftotext does not give '{title}'"
 
 
+def script_of(lang: str) -> str:
+    """CLDR's script for a language code: zh-Hans -> Hans, bn -> Beng, uk -> Cyrl."""
+    subtags = lang.replace("-", "_").split("_")
+    if len(subtags) > 1 and len(subtags[1]) == 4:
+        return subtags[1].title()
+    return get_global("likely_subtags").get(subtags[0], "und_Zyyy").split("_")[1]
+
+
+def faces_drawing_letters(pdf: Path, letter_name: str) -> dict[str, set[str]]:
+    """Face (PostScript name, no subset tag; "Type3" for glyphs of no named face, such as a bold Chromium
+    made up) -> the letters whose Unicode name starts with `letter_name` that it drew."""
+    drawn: dict[str, set[str]] = {}
+
+    def keep(text, _cm, _tm, font, _size) -> None:
+        letters = {c for c in text if unicodedata.name(c, "").startswith(letter_name)}
+        if letters and font is not None:
+            drawn.setdefault(str(pdf_cjk.face(font) or "Type3").lstrip("/").split("+")[-1], set()).update(letters)
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=keep)
+    return drawn
+
+
+def assert_draws_its_script_in_its_face(pdf: Path, lang: str) -> None:
+    script = script_of(lang)
+    assert lang in LANGUAGE_FACES or script in SCRIPT_FACES, (
+        f"{lang}: no face chosen for its script {script}: add its stack to site.css and a line to SCRIPT_FACES")
+    letter_name, faces = LANGUAGE_FACES.get(lang) or SCRIPT_FACES[script]
+    drawn = faces_drawing_letters(pdf, letter_name)
+    assert drawn, f"{pdf}: no {letter_name} letters drawn"
+    wrong = {face: "".join(sorted(letters))[:20] for face, letters in drawn.items() if not face.startswith(faces)}
+    assert not wrong, f"{pdf}: {lang} letters drawn in {wrong}, not in {faces}"
+
+
 @pytest.mark.parametrize("name", VARIANTS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_leaflet_pdf_keeps_its_text(site, lang, name):
     title = soup(site / prefix(lang) / "leaflet" / "index.html").title.get_text()
     assert_keeps_its_text(site / prefix(lang) / name, title)
+    assert_draws_its_script_in_its_face(site / prefix(lang) / name, lang)
 
 
-def test_bengali_conjuncts_keep_their_text(tmp_path):
-    """Bengali is not a language of the site: a fixture page printed by the leaflets' own code."""
-    site = shutil.copytree(BENGALI, tmp_path / "site")
-    title = soup(site / "leaflet" / "index.html").title.get_text()
+def test_bengali_chinese_persian_and_ukrainian_pdfs_keep_their_text_in_their_faces(tmp_path):
+    """Scripts the site has no language in yet (Bengali conjuncts, Simplified and Traditional Chinese,
+    Persian, Cyrillic): fixture pages, with the site's style sheets, printed by the leaflets' own code."""
+    site = shutil.copytree(SCRIPT_FIXTURES, tmp_path / "site")
+    (site / "assets").mkdir()
+    for sheet in ("site.css", "leaflet.css"):
+        shutil.copyfile(ROOT / "overrides" / "assets" / sheet, site / "assets" / sheet)
+    titles = {f"{page.name}/": (page.name, soup(page / "leaflet" / "index.html").title.get_text())
+              for page in sorted(SCRIPT_FIXTURES.iterdir())}
     # A process of its own: Playwright's synchronous API allows one browser driver per thread.
-    subprocess.run([sys.executable, "-c", "import datetime, sys; from pathlib import Path; from scripts.outputs import pdf; "
-                    "pdf.build_leaflets(Path(sys.argv[1]), {'': ('bn', sys.argv[2])}, 'test', datetime.date(2026, 1, 1))",
-                    str(site), title], cwd=ROOT, check=True, env={**os.environ, "DIT_PDF_CACHE": str(tmp_path / "cache")})
-    for name in VARIANTS:
-        assert_keeps_its_text(site / name, title)
+    subprocess.run([sys.executable, "-c", "import datetime, json, sys; from pathlib import Path; from scripts.outputs import pdf; "
+                    "pdf.build_leaflets(Path(sys.argv[1]), json.loads(sys.argv[2]), 'test', datetime.date(2026, 1, 1))",
+                    str(site), json.dumps(titles)], cwd=ROOT, check=True,
+                   env={**os.environ, "DIT_PDF_CACHE": str(tmp_path / "cache")})
+    for folder, (lang, title) in titles.items():
+        for name in VARIANTS:
+            assert_keeps_its_text(site / folder / name, title)
+            assert_draws_its_script_in_its_face(site / folder / name, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
