@@ -17,34 +17,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from babel.core import get_global
-
 from scripts.inputs.settings import ROOT, languages
 from scripts.outputs import pdf_cjk
 from scripts.system.system_packages import ensure_pdftotext
 from tests.conftest import soup
+from tests.faces import letters_and_faces
 
 LANGS = [language.code for language in languages()]
 VARIANTS = ["leaflet.pdf", "leaflet-large-print.pdf"]
 # Leaflet-like pages in scripts no language of the site uses yet, with the leaflets' style sheets.
 SCRIPT_FIXTURES = Path(__file__).parent / "fixtures" / "script-leaflets"
-# For each script (CLDR's likely script of a language): the start of a Unicode character name that
-# says a letter is of it, and the embedded faces (PostScript names) that may draw those letters: the
-# Noto face site.css's stack gives on Linux, where Chinese shows by its face that Simplified and
-# Traditional glyphs were chosen. Latin letters also come in Liberation Sans, Linux's Helvetica and
-# Arial, from English blocks set in Material's stack. A new script needs a line here.
-SCRIPT_FACES = {
-    "Latn": ("LATIN", ("NotoSans-", "LiberationSans")),
-    "Cyrl": ("CYRILLIC", ("NotoSans-",)),
-    "Arab": ("ARABIC", ("NotoNaskhArabic-",)),
-    "Beng": ("BENGALI", ("NotoSansBengali-",)),
-    "Guru": ("GURMUKHI", ("NotoSansGurmukhi-",)),
-    "Gujr": ("GUJARATI", ("NotoSansGujarati-",)),
-    "Taml": ("TAMIL", ("NotoSansTamil-",)),
-    "Hans": ("CJK UNIFIED", ("NotoSansCJKsc-",)),
-    "Hant": ("CJK UNIFIED", ("NotoSansCJKtc-",)),
-}
-LANGUAGE_FACES = {"ur": ("ARABIC", ("NotoNastaliqUrdu-",))}  # Urdu reads Nastaliq (fonts/ur.css)
 # Spaces, and the bidi marks pdftotext adds around runs of the other direction.
 SPACES_AND_BIDI_MARKS = re.compile("[\\s\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -71,14 +53,6 @@ def assert_keeps_its_text(pdf: Path, title: str) -> None:
     assert wanted in plain or poppler_reading(wanted) in plain, f"{pdf.name}: pdftotext does not give '{title}'"
 
 
-def script_of(lang: str) -> str:
-    """CLDR's script for a language code: zh-Hans -> Hans, bn -> Beng, uk -> Cyrl."""
-    subtags = lang.replace("-", "_").split("_")
-    if len(subtags) > 1 and len(subtags[1]) == 4:
-        return subtags[1].title()
-    return get_global("likely_subtags").get(subtags[0], "und_Zyyy").split("_")[1]
-
-
 def faces_drawing_letters(pdf: Path, letter_name: str) -> dict[str, set[str]]:
     """Face (PostScript name, no subset tag; "Type3" for glyphs of no named face, such as a bold Chromium
     made up) -> the letters whose Unicode name starts with `letter_name` that it drew."""
@@ -95,10 +69,7 @@ def faces_drawing_letters(pdf: Path, letter_name: str) -> dict[str, set[str]]:
 
 
 def assert_draws_its_script_in_its_face(pdf: Path, lang: str) -> None:
-    script = script_of(lang)
-    assert lang in LANGUAGE_FACES or script in SCRIPT_FACES, (
-        f"{lang}: no face chosen for its script {script}: add its stack to site.css and a line to SCRIPT_FACES")
-    letter_name, faces = LANGUAGE_FACES.get(lang) or SCRIPT_FACES[script]
+    letter_name, faces = letters_and_faces(lang)
     drawn = faces_drawing_letters(pdf, letter_name)
     assert drawn, f"{pdf}: no {letter_name} letters drawn"
     wrong = {face: "".join(sorted(letters))[:20] for face, letters in drawn.items() if not face.startswith(faces)}
