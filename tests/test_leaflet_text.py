@@ -5,6 +5,7 @@ in an embedded face made for it (the Noto face of site.css's stack on Linux); an
 themselves in XMP."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -42,8 +43,22 @@ def poppler_reading(text: str) -> str:
     return re.sub("(\u0644)([\u0622\u0623\u0625\u0627])", r"\2\1", text)
 
 
+@functools.cache
+def pypdf_reading(pdf: Path) -> tuple[str, dict[str, set[str]]]:
+    """pypdf's text of the PDF, and which face drew which characters: face (PostScript name, no subset
+    tag; "Type3" for glyphs of no named face, such as a bold Chromium made up) -> characters. One pass
+    for both, as pypdf takes seconds a leaflet."""
+    drawn: dict[str, set[str]] = {}
+
+    def keep(text, _cm, _tm, font, _size) -> None:
+        if font is not None and text.strip():
+            drawn.setdefault(str(pdf_cjk.face(font) or "Type3").lstrip("/").split("+")[-1], set()).update(text)
+
+    return "".join(page.extract_text(visitor_text=keep) for page in PdfReader(pdf).pages), drawn
+
+
 def assert_keeps_its_text(pdf: Path, title: str) -> None:
-    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    text, _ = pypdf_reading(pdf)
     assert "\x00" not in text, f"{pdf.name}: {text.count(chr(0))} glyphs read by pypdf as U+0000"
     for word in re.sub(r"[()]", " ", title).split():
         assert word in text, f"{pdf.name}: pypdf does not find '{word}'"
@@ -53,26 +68,13 @@ def assert_keeps_its_text(pdf: Path, title: str) -> None:
     assert wanted in plain or poppler_reading(wanted) in plain, f"{pdf.name}: pdftotext does not give '{title}'"
 
 
-def faces_drawing_letters(pdf: Path, letter_name: str) -> dict[str, set[str]]:
-    """Face (PostScript name, no subset tag; "Type3" for glyphs of no named face, such as a bold Chromium
-    made up) -> the letters whose Unicode name starts with `letter_name` that it drew."""
-    drawn: dict[str, set[str]] = {}
-
-    def keep(text, _cm, _tm, font, _size) -> None:
-        letters = {c for c in text if unicodedata.name(c, "").startswith(letter_name)}
-        if letters and font is not None:
-            drawn.setdefault(str(pdf_cjk.face(font) or "Type3").lstrip("/").split("+")[-1], set()).update(letters)
-
-    for page in PdfReader(pdf).pages:
-        page.extract_text(visitor_text=keep)
-    return drawn
-
-
 def assert_draws_its_script_in_its_face(pdf: Path, lang: str) -> None:
+    """Every letter of the language's script is drawn in its face (tests/faces.py)."""
     letter_name, faces = letters_and_faces(lang)
-    drawn = faces_drawing_letters(pdf, letter_name)
-    assert drawn, f"{pdf}: no {letter_name} letters drawn"
-    wrong = {face: "".join(sorted(letters))[:20] for face, letters in drawn.items() if not face.startswith(faces)}
+    _, drawn = pypdf_reading(pdf)
+    letters = {face: {c for c in chars if unicodedata.name(c, "").startswith(letter_name)} for face, chars in drawn.items()}
+    assert any(letters.values()), f"{pdf}: no {letter_name} letters drawn"
+    wrong = {face: "".join(sorted(found))[:20] for face, found in letters.items() if found and not face.startswith(faces)}
     assert not wrong, f"{pdf}: {lang} letters drawn in {wrong}, not in {faces}"
 
 
@@ -99,9 +101,13 @@ def test_bengali_chinese_persian_and_ukrainian_pdfs_keep_their_text_in_their_fac
                     str(site), json.dumps(titles)], cwd=ROOT, check=True,
                    env={**os.environ, "DIT_PDF_CACHE": str(tmp_path / "cache")})
     for folder, (lang, title) in titles.items():
+        paragraphs = [p.get_text() for p in soup(site / folder / "leaflet" / "index.html").find_all("p")]
         for name in VARIANTS:
             assert_keeps_its_text(site / folder / name, title)
             assert_draws_its_script_in_its_face(site / folder / name, lang)
+            text, _ = pypdf_reading(site / folder / name)
+            for word in " ".join(paragraphs).split():  # every word: 户 in Simplified, 戶 in Traditional Chinese
+                assert word in text, f"{folder}{name}: pypdf does not give '{word}'"
 
 
 @pytest.mark.parametrize("lang", LANGS)

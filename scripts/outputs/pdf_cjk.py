@@ -17,6 +17,8 @@ import unicodedata
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
+from scripts.outputs.pdf_text import PdfTextError
+
 _SUPPLEMENT = "⺂乛⺃乚⺅亻⺇𠘨⺉刂⺋㔾⺍𭕄⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺘扌⺙攵⺛旡⺞歺⺟母⺠民⺡氵⺣灬⺤爫⺦丬⺨犭⺩𤣩⺫罒⺭礻⺮𥫗⺯糹⺰纟⺱罓⺲罒⺳㓁⺹耂⺺肀⺽𦥑⺾艹⺿艹⻂衤⻃覀⻄西⻅见⻆角⻇𧢲⻈讠⻉贝⻊𧾷⻋车⻌辶⻍辶⻎辶⻐钅⻑長⻒镸⻓长⻔门⻕𨸏⻖阝⻘青⻙韦⻚页⻛风⻜飞⻝食⻞𩙿⻟飠⻠饣⻡𩠐⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
 SUPPLEMENT = dict(zip(_SUPPLEMENT[::2], _SUPPLEMENT[1::2]))
 DOOR = {"sc": "\u6237", "jp": "\u6238"}  # ⼾ (U+2F3E) in these faces; 戶 (NFKC) in the others
@@ -48,6 +50,8 @@ def repaired_cmap(cmap: bytes, face: str) -> bytes | None:
         if kind == b"bfchar":
             mapping.update((source.decode(), _text(target)) for source, target in _ENTRY.findall(body))
         else:
+            if b"[" in body:
+                raise PdfTextError(f"{face}: a ToUnicode range maps to an array, which this rewrite does not handle")
             for first, last, target in _RANGE.findall(body):
                 start, width = int(first, 16), len(first)
                 text = _text(target)
