@@ -196,6 +196,39 @@ def test_urdu_text_is_drawn_in_the_readers_nastaliq_else_in_the_small_web_font(b
     context.close()
 
 
+# A phrase in each script the site has or is about to have, for the system-font stacks of site.css.
+# Both Chinese phrases are the same characters: only the language chooses their glyphs.
+SCRIPT_SAMPLES = {"bn": "বাংলা লেখা", "pa": "ਪੰਜਾਬੀ ਲਿਖਤ", "gu": "ગુજરાતી લખાણ", "ta": "தமிழ் எழுத்து",
+                  "fa": "نوشتار فارسی", "ps": "پښتو ليکنه", "ckb": "نووسینی کوردی", "uk": "Українська мова",
+                  "zh-Hans": "直角", "zh-Hant": "直角"}
+
+
+def test_each_script_is_drawn_in_its_own_system_face_and_downloads_nothing(site, browser, base_url):
+    """site.css's :lang() stacks on this machine (Debian's Noto, as a Linux or Android reader has them):
+    the languages of the site in their pages, the coming ones in phrases marked with their language."""
+    from tests.faces import letters_and_faces
+    context = browser.new_context()
+    tab = context.new_page()
+    downloaded = []
+    tab.on("request", lambda request: downloaded.append(request.url) if "/fonts/" in request.url else None)
+    for lang in LANGS:
+        if lang == "ur":  # its own font, tested above
+            continue
+        tab.goto(f"{base_url}{prefix(lang)}about-dit/")
+        drawn = _platform_fonts(context, tab, "article p")
+        assert drawn[0].startswith(letters_and_faces(lang)[1]), f"{lang}: {drawn}"
+    tab.goto(f"{base_url}about-dit/")
+    tab.evaluate("""samples => { const article = document.querySelector("article");
+        for (const [lang, text] of Object.entries(samples)) {
+          const p = document.createElement("p"); p.lang = lang; p.id = `sample-${lang}`; p.textContent = text; article.append(p);
+        } }""", SCRIPT_SAMPLES)
+    for lang in SCRIPT_SAMPLES:
+        drawn = _platform_fonts(context, tab, f"#sample-{lang}")
+        assert drawn[0].startswith(letters_and_faces(lang)[1]), f"{lang}: {drawn}"
+    assert downloaded == [], "a page in a script with system fonts downloads none"
+    context.close()
+
+
 def test_english_words_on_urdu_pages_do_not_pull_in_the_web_font():
     """unicode-range covers every character of the subset and no Latin letter."""
     from fontTools.ttLib import TTFont

@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject
 
 from scripts.inputs.settings import ROOT
-from scripts.outputs import pdf_text
+from scripts.outputs import pdf_cjk, pdf_text
 from scripts.system.serve_static import serve
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
@@ -23,7 +23,7 @@ VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # Content-addressed: a PDF is printed again only when something that goes into it changed.
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
 # Bump when what happens to a PDF after Chromium prints it changes, so cached PDFs are printed again.
-POSTPROCESS = 2
+POSTPROCESS = 3
 INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-naskh-arabic-urdu-subset.woff2")
 
 
@@ -63,9 +63,11 @@ def _xmp(title: str, lang: str, day: dt.date) -> bytes:
 
 def stamp(path: Path, title: str, lang: str, version: str, day: dt.date) -> None:
     """Fixed metadata: title, language, version and the build date (so two builds are identical);
-    and a Unicode mapping for every shaped glyph, so the text can be copied and searched."""
+    and a Unicode mapping for every shaped glyph, and Chinese characters as themselves, not radicals,
+    so the text can be copied and searched."""
     writer = PdfWriter(clone_from=PdfReader(path))
     pdf_text.map_shaped_glyphs(writer)
+    pdf_cjk.map_radicals_to_ideographs(writer)
     writer.add_metadata({"/Title": title, "/Subject": f"Version {version}", "/Producer": "DIT patient information",
                          "/Creator": "Chromium", "/CreationDate": _pdf_date(day), "/ModDate": _pdf_date(day)})
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)

@@ -10,9 +10,11 @@ import subprocess
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Arabic and Urdu need a font with their letters (Chromium brings only Latin ones); Debian's
-# fonts-noto-core has Noto Naskh Arabic and Noto Nastaliq Urdu.
-SCRIPT_FONTS = Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf")
+# Every script needs a font with its letters (Chromium brings only Latin ones), for the browser checks
+# and the PDF leaflets: Debian's fonts-noto-core has Noto for Arabic, Urdu, Bengali, Gurmukhi, Gujarati,
+# Tamil, Cyrillic...; fonts-noto-cjk has Chinese (Simplified and Traditional). One file of each says it is there.
+SCRIPT_FONTS = {"fonts-noto-core": Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),
+                "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")}
 # Flags for a closed network: no background requests to Google's hosts, no sandbox as root.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -28,9 +30,10 @@ def _apt_install(*packages: str) -> None:
 
 
 def ensure_chromium() -> Path:
-    """Chromium's path, installing Debian's package (and the fonts for Arabic script) if they are
+    """Chromium's path, installing Debian's package (and the fonts for every script) if they are
     missing and we may."""
-    missing = [p for p, there in (("chromium", CHROMIUM.exists()), ("fonts-noto-core", SCRIPT_FONTS.exists())) if not there]
+    wanted = {"chromium": CHROMIUM, **SCRIPT_FONTS}
+    missing = [package for package, path in wanted.items() if not path.exists()]
     if missing:
         _apt_install(*missing)
     return CHROMIUM
