@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.inputs import digits
 from scripts.inputs.settings import ROOT, languages, load_strings
 from tests.conftest import page_path, shown_text, soup
 from tests.pages import ENGLISH_ONLY, LANGS, PAGES, RIGHT_TO_LEFT
@@ -274,3 +275,28 @@ def test_every_latin_word_in_right_to_left_pages_is_isolated_and_marked_english(
                 check(region, f"/{url}")
         document = json.loads((site / "api" / "v1" / "pages" / lang / f"{address.strip('/') or 'index'}.json").read_text())
         check(BeautifulSoup(document["article_html"], "html.parser"), f"api/v1/pages/{lang}/{address}")
+
+
+# A language whose pages write numbers in its own digits (strings.yml `digits: native`): CSS's counter
+# style for each CLDR numbering system such a language may use.
+COUNTER_STYLES = {"arabext": "persian", "beng": "bengali", "arab": "arabic-indic", "deva": "devanagari",
+                  "guru": "gurmukhi", "gujr": "gujarati", "tamldec": "tamil"}
+NATIVE_DIGITS = [code for code in LANGS if load_strings(ROOT / "content", code).get("digits") == "native"]
+
+
+@pytest.mark.parametrize("lang", NATIVE_DIGITS)
+def test_a_language_with_its_own_digits_uses_them_for_dates_counts_and_lists_and_0_9_for_phone_numbers(page, base_url, lang):
+    strings = load_strings(ROOT / "content", lang)
+    page.goto(f"{base_url}{lang}/")
+    dates = page.locator("time").all_inner_texts()
+    # A count is a number alone in its <bdi> (others isolate Latin names such as "NHS 111").
+    counts = [n for n in page.locator("article bdi").all_inner_texts() if re.fullmatch(r"\d+", n)]
+    assert dates and counts
+    for shown in dates + counts:
+        assert not re.search("[0-9]", shown), f"/{lang}/ shows {shown!r}"
+    style = COUNTER_STYLES[digits.system(lang, strings)]
+    markers = page.eval_on_selector_all("article ol:not([aria-hidden]) > li", "items => items.map(li => getComputedStyle(li).listStyleType)")
+    assert markers and set(markers) == {style}, f"/{lang}/ numbers its lists {set(markers)}, not {style}"
+    page.goto(f"{base_url}{lang}/get-help-now/")
+    numbers = page.locator("a.dit-tel").all_inner_texts()
+    assert numbers and all(re.fullmatch(r"[0-9 ]+", n) for n in numbers), numbers
