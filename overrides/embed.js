@@ -25,7 +25,7 @@
     var base = new URL(".", tag.src);
     var page = (tag.getAttribute("data-page") || "").trim().replace(/^\/+|\/+$/g, "");
     var lang = (tag.getAttribute("data-lang") || "").trim();
-    if (!/^[a-z0-9\/-]*$/.test(page) || /\/\//.test(page) || !/^([a-z]{2,3})?$/.test(lang)) {
+    if (!/^[a-z0-9\/-]*$/.test(page) || /\/\//.test(page) || !/^([a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?)?$/.test(lang)) {
       if (window.console) console.warn("DIT embed: ignoring bad data-page or data-lang", tag);
       return;
     }

@@ -143,7 +143,7 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (!BUILD.enabled || request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   /* Embed pages live in other sites' frames: never from here. */
-  if (/^([a-z]{2,3}\/)?embed\//.test(request.url.slice(SCOPE.length))) return;
+  if (/^([a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?\/)?embed\//.test(request.url.slice(SCOPE.length))) return;
   event.respondWith(fromCache(request).then(function (response) {
     return response || fetch(request).catch(function (error) {
       if (request.mode === "navigate") return offlinePage(request);

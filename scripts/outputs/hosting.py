@@ -62,7 +62,7 @@ FRAME_ONLY_HERE = "frame-ancestors 'self'"
 EMBED_RULES = ("/embed/*", "/:lang/embed/*")
 # Cloudflare Pages reads at most 100 rules from `_headers` and skips longer lines, with only a warning.
 CLOUDFLARE_MAX_RULES, CLOUDFLARE_MAX_LINE = 100, 2000
-EMBED = re.compile(r"^/([a-z]{2,3}/)?embed/")
+EMBED = re.compile(r"^/([a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?/)?embed/")  # /pl/, /zh-Hans/
 # Data other sites' code may read: the JSON API and the embed script.
 SHARED = re.compile(r"^/(api/|embed\.js$)")
 
