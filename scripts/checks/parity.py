@@ -32,7 +32,8 @@ class Shape:
 def shape(text: str) -> Shape:
     _, body = split(text)
     placeholders = Counter(m.group(0).replace(" ", "") for m in PLACEHOLDER.finditer(body))
-    html = BeautifulSoup(markdown.markdown(PLACEHOLDER.sub(" ", body), extensions=EXTENSIONS), "html.parser")
+    # "" not " ": a line that starts with two placeholders would start with four spaces, and read as code
+    html = BeautifulSoup(markdown.markdown(PLACEHOLDER.sub("", body), extensions=EXTENSIONS), "html.parser")
     links = Counter(a["href"] for a in html.find_all("a", href=True)
                     if not re.match(r"[a-z]+:", a["href"]) or "{{" in a["href"])
     links.update(m.group(1) for m in re.finditer(r"\]\((\{\{[^)]*\}\})\)", body))
