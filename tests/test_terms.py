@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts.checks import terms
-from scripts.inputs import term_stems, termbase
-from scripts.inputs import settings
+from scripts.inputs import settings, term_stems, termbase
 from scripts.inputs.settings import ROOT
 
 # Every translated language of the site: each has a termbase (new-language writes one).
