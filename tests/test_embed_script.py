@@ -43,6 +43,7 @@ PAGES = {
     "embed/": "<h1>Home</h1>" + LONG_TEXT * 40,
     "embed/phases/middle/": '<div style="height: 1234px">The middle phase</div>',
     "pl/embed/phases/middle/": '<div style="height: 1777px">Faza środkowa</div>',
+    "zh-Hans/embed/phases/middle/": '<div style="height: 1555px">中间阶段</div>',
 }
 
 # A page that posts a well-formed height message to its parent: what a spoofer would do.
@@ -183,10 +184,11 @@ def test_script_is_small_licensed_and_uses_no_risky_features():
 @pytest.mark.parametrize("data, address, title", [
     ({"page": "phases/middle"}, "embed/phases/middle/", DEFAULT_TITLE),
     ({"page": "phases/middle", "lang": "pl"}, "pl/embed/phases/middle/", DEFAULT_TITLE),
+    ({"page": "phases/middle", "lang": "zh-Hans"}, "zh-Hans/embed/phases/middle/", DEFAULT_TITLE),
     ({"page": "/phases/middle/", "lang": "en", "title": "DIT: the middle sessions"},
      "embed/phases/middle/", "DIT: the middle sessions"),
     ({}, "embed/", DEFAULT_TITLE),
-], ids=["english", "polish", "english-with-title", "home-page"])
+], ids=["english", "polish", "chinese-with-script-subtag", "english-with-title", "home-page"])
 def test_one_script_tag_makes_one_iframe_at_the_right_address(clinic, site_url, data, address, title):
     tab = clinic(f"<p>Before</p>{script_tag(site_url, **data)}<p>After</p>")
     iframe = tab.locator("iframe")

@@ -202,7 +202,10 @@ def test_weblate_reads_the_po_files_unit_for_unit_as_the_english(exported):
         for lang, path in found[page].items():
             store = pypo.pofile.parsefile(str(path))
             units = [u for u in store.units if not u.isheader()]
-            assert store.gettargetlanguage() == lang and [u.getcontext() for u in units] == [b.key for b in english]
+            # translate-toolkit reads no Language with a script subtag (zh-Hans) and returns None; Weblate
+            # takes the language from the path (`match` above), import from the header itself
+            assert (store.gettargetlanguage() or store.parseheader()["Language"]) == lang
+            assert [u.getcontext() for u in units] == [b.key for b in english]
             assert all(u.istranslated() for u in units)
             for unit, block in zip(units, english):
                 assert str(unit.source) == (plural_forms(block.text)["one"] if unit.hasplural() else block.text)

@@ -93,7 +93,8 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_has_its_own_search_index(site, lang):
     index = json.loads((site / prefix(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    # Material's search cuts Chinese into words with zero-width spaces (jieba), titles too
+    titles = {doc["title"].replace("\u200b", "") for doc in index["docs"] if "#" not in doc["location"]}
     own_titles = {shown_text(soup(page_path(site, prefix(lang) + a)).h1)
                   for a in [*PAGES, *(ENGLISH_ONLY if lang == "en" else [])]}
     assert titles == own_titles

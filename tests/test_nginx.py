@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "right-to-left page": ("/ar/phases/middle/", "text/html", {"Frame": SELF, "X-Frame-Options": "SAMEORIGIN"}),
     "embed page": ("/pl/embed/about-dit/", "text/html", {"Frame": ANYONE, "X-Frame-Options": None,
                                                           "Access-Control-Allow-Origin": None}),
+    "embed page, language with a script subtag": ("/zh-Hans/embed/about-dit/", "text/html", {"Frame": ANYONE, "X-Frame-Options": None}),
     "API document": ("/api/v1/pages/ar/about-dit.json", "application/json",
                      {"Frame": ANYONE, "Access-Control-Allow-Origin": "*", "Cache-Control": None}),
     "oEmbed document": ("/api/v1/oembed/pl/questions.json", "application/json", {"Access-Control-Allow-Origin": "*"}),

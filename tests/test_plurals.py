@@ -62,7 +62,7 @@ def every_count():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_message_has_each_plural_category_of_its_language(lang):
-    needed = set(Locale.parse(lang).plural_form.tags) | {"other"}
+    needed = set(Locale.parse(lang, sep="-").plural_form.tags) | {"other"}
     assert strings(lang)["messages"], f"content/{lang}/strings.yml has no messages"
     for key, message in strings(lang)["messages"].items():
         assert set(message) == needed, f"content/{lang}/strings.yml: messages.{key}"
@@ -73,7 +73,7 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     checked = 0
     for lang, key, count, n in every_count():
         text = compose(lang, f"{{{{ message:{key} }}}}", with_service(**{count: n}))
-        category = Locale.parse(lang).plural_form(n)
+        category = Locale.parse(lang, sep="-").plural_form(n)
         expected = strings(lang)["messages"][key][category].replace(f"{{{{ {count} }}}}", shown(n, lang))
         assert text == expected, (lang, key, n, category)
         assert shown(n, lang) in text, f"{lang} {key}: the number {n} is not in {text!r}"

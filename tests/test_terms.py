@@ -13,7 +13,7 @@ from scripts.inputs import term_stems, termbase
 from scripts.inputs.settings import ROOT
 from tests.pages import LANGS
 
-LANGUAGES = LANGS[1:]  # the translated ones
+LANGUAGES = LANGS[1:]  # the translated ones: each has a termbase (new-language writes one)
 
 
 def project_with(tmp_path: Path, lang: str, page: str) -> Path:
@@ -161,3 +161,12 @@ def test_a_persian_word_typed_with_arabic_letters_or_without_its_joiner_is_still
     assert term_stems.find(term_stems.key("گفتاردرمانی", "fa"), "یک گفتاردرماني است", "fa")
     assert term_stems.find(term_stems.key("سرویس\u200cها", "fa"), "این سرویسها رایگان است", "fa")
     assert not term_stems.find(term_stems.key("سرویس", "fa"), "این مرکز رایگان است", "fa")
+
+
+def test_chinese_finds_a_rejected_variant_inside_a_run_of_characters(tmp_path):
+    """Chinese writes no spaces between words: 疗程 (a whole course of treatment) is caught inside
+    "16 个疗程", and the chosen 会谈 is not taken for it."""
+    page = "---\ntitle: DIT\n---\n\n您通常会有 16 次会谈。\n\n您通常会有 16 个疗程。\n"
+    found, _ = terms.problems(project_with(tmp_path, "zh-Hans", page), LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["content/zh-Hans/about-dit.md:7"], found
+    assert "write '会谈'" in found[0]

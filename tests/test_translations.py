@@ -181,3 +181,16 @@ def test_adding_a_language_takes_one_folder_one_config_entry_and_its_helpline_ho
     switcher = {a["hreflang"] for a in soup(page_path(site, "about-dit/")).select(".md-select__link")}
     assert "fr" in switcher
     assert (site / "fr" / "404.html").exists() and (site / "fr" / "search" / "search_index.json").exists()
+
+
+def test_a_paragraph_that_starts_with_two_placeholders_is_compared_too(tmp_path):
+    """questions.md opens a paragraph with two messages; the check once read it as indented code,
+    so a translation that dropped the rest of it, link and all, passed."""
+    from scripts.checks.parity import differences
+    english, kept, dropped = (tmp_path / name for name in ("en.md", "zh-Hans.md", "dropped.md"))
+    english.write_text("{{ message:a }} {{ message:b }} Read more in [what to expect](what-to-expect.md).\n", encoding="utf-8")
+    kept.write_text("{{ message:a }}{{ message:b }}详情请看[会发生什么](what-to-expect.md)。\n", encoding="utf-8")
+    dropped.write_text("{{ message:a }} {{ message:b }}\n", encoding="utf-8")
+    assert differences(english, kept, (0.1, 10)) == []
+    found = "\n".join(differences(english, dropped, (0.1, 10)))
+    assert "links differ from the English: missing ['what-to-expect.md']" in found, found

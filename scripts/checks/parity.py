@@ -32,7 +32,9 @@ class Shape:
 def shape(text: str) -> Shape:
     _, body = split(text)
     placeholders = Counter(m.group(0).replace(" ", "") for m in PLACEHOLDER.finditer(body))
-    html = BeautifulSoup(markdown.markdown(PLACEHOLDER.sub(" ", body), extensions=EXTENSIONS), "html.parser")
+    # Each placeholder becomes a word joiner (U+2060): not a space, so a line that starts with two
+    # placeholders is not read as indented code, and a list item that is one placeholder stays an item
+    html = BeautifulSoup(markdown.markdown(PLACEHOLDER.sub("\u2060", body), extensions=EXTENSIONS), "html.parser")
     links = Counter(a["href"] for a in html.find_all("a", href=True)
                     if not re.match(r"[a-z]+:", a["href"]) or "{{" in a["href"])
     links.update(m.group(1) for m in re.finditer(r"\]\((\{\{[^)]*\}\})\)", body))

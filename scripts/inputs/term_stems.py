@@ -18,8 +18,12 @@ among its `forms`. Each language:
   taken off the front, and one attached pronoun (ك، ه، ها، هم، كم، نا، ي...) off the end.
 - ur: letters unified as for Arabic, with Urdu's own forms (ک ی ہ); Urdu writes its case words apart
   (کا، کی، میں), so no affix is taken off: "سیشنوں" and "سیشنز" stay different words, as they should.
+- fa: Arabic ك ي read as Persian ک ی, and the zero-width non-joiner ignored (جلسه‌ها = جلسهها).
 - bn: a vowel sign is part of its word (\\w alone would cut words at each one); one case or plural
   ending written onto a noun may be taken off the end (সার্ভিসের, সার্ভিসগুলো -> সার্ভিস).
+- zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
+  a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
+  no inflection to undo.
 - es (and any other language): lower case only; a variant of several words is matched word for word.
 """
 from __future__ import annotations
@@ -208,8 +212,15 @@ def words(text: str) -> list[tuple[str, int]]:
     return [(match.group(0), match.start()) for match in WORD.finditer(text)]
 
 
+# Languages written without spaces between words (by primary subtag: zh-Hans, zh-Hant, ja).
+UNSPACED = ("zh", "ja")
+
+
 def find(variant_key: tuple[str, ...], line: str, lang: str) -> list[tuple[str, int]]:
     """Where a variant's words occur, in order and side by side, in a line: (the text found, column)."""
+    if lang.split("-")[0] in UNSPACED:
+        variant = " ".join(variant_key)
+        return [(variant, m.start()) for m in re.finditer(re.escape(variant), line.lower())] if variant else []
     found_words = words(line)
     hits = []
     size = len(variant_key)

@@ -106,7 +106,7 @@ def po_store(lang: str, page: str, found: list[Unit], root: Path, forms: list[st
     store.updateheader(add=True, Content_Type="text/plain; charset=UTF-8", Content_Transfer_Encoding="8bit",
                        Language=lang, Project_Id_Version=f"DIT patient information {release.version(root)} {page}",
                        POT_Creation_Date=created, PO_Revision_Date=created, Last_Translator="-",
-                       Language_Team=Locale.parse(lang).english_name)
+                       Language_Team=Locale.parse(lang, sep="-").english_name)
     store.updateheader(add=True, Plural_Forms=plural_header)
     store.header().settypecomment("fuzzy", False)
     for unit in found:

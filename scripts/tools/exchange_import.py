@@ -51,7 +51,8 @@ def read(path: Path, docs: Path) -> ExchangeFile:
     """A PO or XLIFF file as `export` wrote it (and a translator's tool returned it), for content/ at `docs`."""
     if path.suffix == ".po":
         store = pypo.pofile.parsefile(str(path))
-        lang = store.gettargetlanguage() or ""
+        # translate-toolkit reads no Language with a script subtag (zh-Hans): its own header then
+        lang = store.gettargetlanguage() or store.parseheader().get("Language", "")
         found = [item for item in store.units if not item.isheader()]
         page = next((loc[len(SOURCE_PREFIX):] for item in found for loc in item.getlocations()
                      if loc.startswith(SOURCE_PREFIX)), "")
