@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 
 from scripts import build
-from scripts.inputs import release
+from scripts.inputs import release, settings
 from scripts.inputs.clinic import ProfileError
 from scripts.inputs.settings import ROOT
 from scripts.outputs import page_artefacts
@@ -45,8 +45,8 @@ def test_a_clinic_build_carries_the_commits_date_and_version(clinic_site):
     leaflet page and in the PDF a reader's tool extracts, never 1970."""
     day, version = release.build_date(ROOT), release.version(ROOT)
     assert not version.endswith("unversioned") and day.year > 1970
-    for prefix, locale in (("", "en_GB"), ("pl/", "pl"), ("ur/", "ur")):
-        written = page_artefacts.written_date(day.isoformat(), locale)
+    for prefix, lang in (("", "en"), ("pl/", "pl"), ("ur/", "ur")):
+        written = page_artefacts.written_date(day.isoformat(), lang, settings.load_strings(ROOT / "content", lang))
         meta = soup(clinic_site / prefix / "leaflet" / "index.html").select_one(".dit-leaflet__meta")
         assert meta.time["datetime"] == day.isoformat() and written in meta.get_text() and version in meta.get_text()
         pdf = PdfReader(clinic_site / prefix / "leaflet.pdf")

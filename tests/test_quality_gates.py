@@ -29,7 +29,7 @@ def plant(site, address: str, old: str, new: str) -> None:
 
 def test_every_page_is_scored_for_readability(site):
     pages = registry.content_pages(site)
-    assert len(pages) == len(PAGES) * 6 + len(ENGLISH_ONLY)
+    assert len(pages) == len(PAGES) * len(LANGS) + len(ENGLISH_ONLY)
     assert pages["/ur/phases/middle/"] == "ur" and pages["/phases/middle/"] == "en"
 
 

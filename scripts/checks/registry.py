@@ -227,7 +227,7 @@ CHECKS = {check.name: check for check in (
           check_links),
     Check("readability", "every page's reading level and sentence lengths, in every language", SITE, True,
           check_readability),
-    Check("a11y", "WCAG 2.2 A and AA (axe), reflow and text spacing, light and dark, phone and desktop, on "
+    Check("a11y", "WCAG 2.2 A and AA (axe), reflow (also at 320 px) and text spacing, light and dark, phone and desktop, on "
           "every page (before a release; too slow for `make test`)", SITE, False, check_accessibility),
     Check("a11y-set", "the a11y check on a fixed stratified set: every template, component and language",
           SITE, True, check_accessibility_set),

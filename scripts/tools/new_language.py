@@ -115,6 +115,17 @@ def add_helpline_hours(root: Path, code: str) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def add_clinic_language(root: Path, code: str) -> None:
+    """The published clinic schema lists the languages a clinic profile may name (an editor offers
+    them): the new code after the last one (edited as text, so the file's layout stays)."""
+    path = root / "scripts" / "inputs" / "schemas" / "clinic.schema.json"
+    text = path.read_text(encoding="utf-8")
+    listed = re.search(r'("language": \{[^}]*?"enum": \[)(.*?)(\n\s*\])', text, flags=re.S)
+    last = listed.group(2).rstrip().splitlines()[-1]
+    entry = f'{last},\n{last[:len(last) - len(last.lstrip())]}"{code}"'
+    path.write_text(text[:listed.start(2)] + listed.group(2).rstrip()[:-len(last)] + entry + text[listed.end(2):], encoding="utf-8")
+
+
 def write_strings(root: Path, code: str, locale: Locale, name: str) -> None:
     english = (root / "content" / SOURCE / "strings.yml").read_text(encoding="utf-8")
     body = english[english.index("\nsite_name:") + 1:]
@@ -191,6 +202,7 @@ def add(code: str, root: Path = settings.ROOT, name: str | None = None) -> tuple
     write_strings(root, code, locale, name)
     add_config_entry(root, code, name)
     add_helpline_hours(root, code)
+    add_clinic_language(root, code)
     write_style_sheet(root, found)
     return found, write_termbase(root, code, name)
 
