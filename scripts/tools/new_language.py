@@ -4,6 +4,7 @@ a termbase with empty chosen terms), and what CLDR (through Babel) and this mach
 script, fonts and search. The pages are the translator's (docs/translating.md, "Adding a language")."""
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 import shutil
@@ -38,6 +39,7 @@ class Facts:
     plurals: tuple[str, ...]    # CLDR plural categories, "other" last
     font: str | None            # an installed font covering its letters, None if there is none
     search: str                 # what the site's search does with its words
+    interface: str = ""         # where Material's own words (search box, menus) come from
 
 
 def locale_of(code: str, root: Path) -> Locale:
@@ -126,6 +128,28 @@ def add_clinic_language(root: Path, code: str) -> None:
     path.write_text(text[:listed.start(2)] + listed.group(2).rstrip()[:-len(last)] + entry + text[listed.end(2):], encoding="utf-8")
 
 
+def write_interface_words(root: Path, code: str, language: str, direction: str) -> str:
+    """Material's own words (search box, menus, skip link) come from partials/languages/<code>.html,
+    and the build fails without one. Where Material has none for the code: its words for the bare
+    language under the code (zh-Hans: zh.html), else its English ones, to translate."""
+    material = Path(importlib.util.find_spec("material").origin).parent / "templates" / "partials" / "languages"
+    ours = root / "overrides" / "partials" / "languages" / f"{code}.html"
+    if (material / f"{code}.html").exists() or ours.exists():
+        return f"Material's words for {code}"
+    ours.parent.mkdir(parents=True, exist_ok=True)
+    if language != code and (material / f"{language}.html").exists():
+        ours.write_text(f'{{#- Material\'s words for {language}, under the code the site uses ({code}). -#}}\n'
+                        f'{{% import "partials/languages/{language}.html" as words %}}\n'
+                        f'{{% macro t(key) %}}{{{{ "{code}" if key == "language" else words.t(key) }}}}{{% endmacro %}}\n',
+                        encoding="utf-8")
+        return f"Material's words for {language} (overrides/partials/languages/{code}.html)"
+    english = (material / "en.html").read_text(encoding="utf-8")
+    english = english[english.index("{% macro"):].replace('"language": "en"', f'"language": "{code}"')
+    ours.write_text(f"{{#- Material's interface words for {code} ({TO_TRANSLATE}; keep the keys). -#}}\n"
+                    + english.replace('"direction": "ltr"', f'"direction": "{direction}"'), encoding="utf-8")
+    return f"NONE in Material: English words to translate in overrides/partials/languages/{code}.html"
+
+
 def write_strings(root: Path, code: str, locale: Locale, name: str) -> None:
     english = (root / "content" / SOURCE / "strings.yml").read_text(encoding="utf-8")
     body = english[english.index("\nsite_name:") + 1:]
@@ -203,6 +227,8 @@ def add(code: str, root: Path = settings.ROOT, name: str | None = None) -> tuple
     add_config_entry(root, code, name)
     add_helpline_hours(root, code)
     add_clinic_language(root, code)
+    found = dataclasses.replace(found, interface=write_interface_words(
+        root, code, locale.language, "rtl" if found.right_to_left else "ltr"))
     write_style_sheet(root, found)
     return found, write_termbase(root, code, name)
 
@@ -214,6 +240,7 @@ def report(found: Facts, terms: int) -> str:
         f"  digits: {found.digits} (CLDR default); plural categories: {', '.join(found.plurals)}",
         f"  font: {found.font or 'NONE installed covers its letters (install a Noto font, e.g. fonts-noto-core)'}",
         f"  search: {found.search}",
+        f"  interface words: {found.interface}",
         f"  termbase: {terms} terms to fill in settings/termbase/{found.code}.tbx",
         "Next steps:",
         f"  1. Copy the pages of content/{SOURCE}/ (not easy-read.md) into content/{found.code}/ and translate "
