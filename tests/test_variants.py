@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from scripts import build
 from scripts.checks import accessibility, links, registry
-from scripts.inputs import grammar, settings
+from scripts.inputs import digits, grammar, settings
 from scripts.inputs.settings import ROOT
 from scripts.system.serve_static import serve
 from tests.conftest import page_path, soup
@@ -44,7 +44,18 @@ REFERRAL = {
     "es": "Puede pedir cita usted mismo en nuestra web o por teléfono.",
     "ar": "يمكنك أن تحيل نفسك عبر موقعنا أو بالهاتف.",
     "ur": "آپ ہماری ویب سائٹ یا فون کے ذریعے خود رجوع کر سکتے ہیں۔",
+    "uk": "Ви можете звернутися самостійно на нашому сайті або телефоном.",
+    "bn": "আপনি আমাদের ওয়েবসাইটে বা ফোনে নিজে রেফার করতে পারেন।",
+    "fa": "می‌توانید از طریق وب‌سایت ما یا با تلفن، مراجعهٔ مستقیم کنید.",
+    "zh-Hans": "您可以通过我们的网站或电话自我转介。",
 }
+
+
+def test_every_language_has_a_referral_sentence_for_generated_profiles():
+    # A language added with `new-language` needs its sentence here, or no profile could build it.
+    assert set(REFERRAL) == set(LANGUAGES), f"REFERRAL lacks {set(LANGUAGES) - set(REFERRAL)}"
+
+
 # Ofcom's ranges for drama that the numbering plan holds: they reach no one.
 DRAMA = ("020 7946 0{:03d}", "0113 496 0{:03d}", "0117 496 0{:03d}")
 CHANGED_PAGES = ("", "what-to-expect/", "phases/", "get-help-now/")
@@ -135,7 +146,8 @@ def sentence(lang: str, key: str, service: dict) -> str:
     strings = settings.load_strings(ROOT / "content", lang)
     text = grammar.sentence(lang, strings, key, {"sessions": service["sessions"], "minutes": service["minutes"]})
     for count in grammar.COUNTS:
-        text = re.sub(r"\{\{\s*" + count + r"\s*\}\}", str(service[count]), text)
+        shown = digits.written(str(service[count]), lang, strings)  # Persian ۲۴, Bengali ২৪
+        text = re.sub(r"\{\{\s*" + count + r"\s*\}\}", shown, text)
     return " ".join(text.split())
 
 
