@@ -14,7 +14,8 @@
   projection to twenty languages follows from it.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
-`python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build.
+`python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build;
+`--languages [runs]` only what each language costs, in the build and in `make test`.
 """
 from __future__ import annotations
 
@@ -349,12 +350,48 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def language_costs(work: Path, runs: int) -> dict:
+    """What each language costs: the build with one language, the site's and twenty (against a plain
+    build of the twenty), and `make test` with and without the newer half of the translations."""
+    own = len(site_languages())
+    found = {}
+    for languages in (1, own, TWENTY):
+        project = _scaled_project(work, 1, languages)
+        _timed_build(project, work / f"warm-{languages}")  # PDFs and QR codes cached, as after a first build
+        seconds, _ = _median_build(project, work / f"out-{languages}", runs)
+        found[languages] = {"pages": sum(1 for _ in (project / "content").rglob("*.md")), "seconds": round(seconds, 2)}
+        if languages == TWENTY:
+            found[languages].update(twenty_against_plain(project, work, runs))
+        shutil.rmtree(project)
+    return {"build": found, "build_per_language_seconds": round((found[own]["seconds"] - found[1]["seconds"]) / max(own - 1, 1), 2),
+            "make_test": test_cost_per_language(work)}
+
+
+def language_lines(costs: dict) -> list[str]:
+    b, t = costs["build"], costs["make_test"]
+    lines = [f"Build: {n} language(s), {f['pages']} pages: {f['seconds']} s"
+             + (f" (plain static-i18n build {f['plain_mkdocs_seconds']} s, ratio {f['seconds'] / f['plain_mkdocs_seconds']:.2f}x)"
+                if "plain_mkdocs_seconds" in f else "") for n, f in b.items()]
+    lines.append(f"Build cost per language: {costs['build_per_language_seconds']} s")
+    lines += [f"make test: {t['languages']} languages {t['all']['seconds']} s ({t['all']['summary']}); without "
+              f"{', '.join(t['without'])} {t['fewer']['seconds']} s ({t['fewer']['summary']})",
+              f"make test cost per language: {t['per_language_seconds']} s; projected with {TWENTY} languages: "
+              f"{t['projected_twenty_seconds']} s ({t['projected_twenty_seconds'] / 60:.1f} min)"]
+    return lines
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--build-only"]
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = int(arguments[0]) if arguments else 3
     if "--build-only" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             print("\n".join(build_lines(build_times(Path(tmp), runs))))
+        sys.exit(0)
+    if "--languages" in sys.argv:  # only what each language costs (about 25 minutes with one run)
+        with tempfile.TemporaryDirectory() as tmp:
+            costs = language_costs(Path(tmp), runs)
+        print("\n".join(language_lines(costs)))
+        print(json.dumps(costs, indent=1))
         sys.exit(0)
     found = main(runs)
     print(table(found))
