@@ -46,6 +46,7 @@ use_directory_urls: true
 exclude_docs: strings.yml
 theme:
   name: material
+  custom_dir: overrides
 plugins:
   - search
   - i18n:
@@ -90,6 +91,8 @@ def _plain_project(work: Path, source: Path = ROOT) -> Path:
     """The same content in every language, built by Material's defaults and static-i18n alone."""
     project = work / f"plain-{source.name}"
     shutil.copytree(source / "content", project / "content")
+    # Only Material's words for codes it names otherwise (zh-Hans): without them it cannot build them.
+    shutil.copytree(source / "overrides" / "partials" / "languages", project / "overrides" / "partials" / "languages")
     plugins = read_yaml(source / "mkdocs.yml")["plugins"]
     languages = next(plugin["i18n"]["languages"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     entries = "".join(f"        - locale: {item['locale']}\n          name: {item['locale']}\n"
