@@ -55,8 +55,10 @@ def differences(english: Path, translated: Path, ratio: tuple[float, float], whe
     """Every way the translation's structure differs from the English, each naming the file (as `where`
     says, else its whole path)."""
     where = where or translated.as_posix()
-    try:  # unreadable front matter would read as body text: paragraphs and numbers the English lacks
-        frontmatter.read(translated.read_text(encoding="utf-8"))
+    text = translated.read_text(encoding="utf-8")
+    try:  # front matter MkDocs cannot read would count as body text: paragraphs, numbers the English lacks
+        if frontmatter.block(text) is not None:
+            frontmatter.read(text)
     except frontmatter.FrontMatterError as error:
         return [f"{where}:{error.line}: {error}"]
     source, target = shape(english.read_text(encoding="utf-8")), shape(translated.read_text(encoding="utf-8"))

@@ -54,9 +54,8 @@ plugins:
       fallback_to_default: false
       languages:
 """
-# Codes for the copies that make a project up to TWENTY languages (issue 17's list first).
-# Codes Material has interface words for (so, pa, gu, ps and ckb need theirs first: issue 17), and
-# static-i18n 1.3 takes (two-letter codes only: ckb waits on its PR #348).
+# Codes for the copies that make a project up to TWENTY languages: issue 17's first, where Material has
+# words for them (so, pa, gu, ps need theirs) and static-i18n 1.3 takes them (not ckb: its PR #348).
 EXTRA_LANGUAGES = ["ro", "pt", "tr", "ta", "zh-Hant", "hi", "fr", "de", "it", "nl", "sv", "fi", "da", "el",
                    "bn", "zh-Hans", "fa", "uk"]
 TWENTY = 20
