@@ -9,9 +9,8 @@
   languages and twenty (the missing ones copies of the Polish pages under other codes); each
   language's build cost, and the twenty-language build against a plain build of the same content.
 - How long each check `make test` runs takes on the whole site.
-- How long `make test` takes (one run each: it takes minutes) on the project as committed and on a
-  copy without the newer half of its translations: the difference is each language's cost, and the
-  projection to twenty languages follows from it.
+- How long `make test` takes (one run each: it takes minutes) as committed and without the newer half
+  of its translations: the difference is each language's cost, and the projection to twenty follows.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
 `python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build;
@@ -34,6 +33,7 @@ from pathlib import Path
 from scripts import build
 from scripts.checks import registry
 from scripts.checks.page_weight import record, weigh
+from scripts.engine import mkdocs_run
 from scripts.inputs.settings import ROOT, read_yaml
 from scripts.system.serve_static import serve
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
@@ -101,7 +101,7 @@ def _plain_project(work: Path, source: Path = ROOT) -> Path:
 
 
 def _mkdocs(project: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project,
+    subprocess.run([*mkdocs_run.COMMAND, "build", "-q", "-d", str(out)], cwd=project,
                    env=build.mkdocs_env(), check=True, capture_output=True)
 
 
