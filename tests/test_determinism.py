@@ -3,7 +3,8 @@ included, even built in another folder, time zone and locale, with another hash 
 another calendar day where each runs (UTC+14 and UTC-10).
 
 The first is the session's site (tests/builds.py: this project's folder, UTC+14, C.UTF-8, hash seed 1,
-PDF and preview caches of its own); this test builds the second, in a copy, in the other conditions."""
+the project's PDF and preview caches, as `make site` fills them); this test builds the second, in a
+copy, in the other conditions, printing and drawing every PDF and image again."""
 from __future__ import annotations
 
 from scripts import build

@@ -16,11 +16,13 @@ from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject
 
 from scripts.inputs.settings import ROOT
 from scripts.outputs import pdf_cjk, pdf_text
+from scripts.system import drawing
 from scripts.system.serve_static import serve
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
-# Content-addressed: a PDF is printed again only when something that goes into it changed.
+# Content-addressed: a PDF is printed again only when something that goes into it changed, Chromium
+# and the fonts included (scripts/system/drawing.py).
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
 # Bump when what happens to a PDF after Chromium prints it changes, so cached PDFs are printed again.
 POSTPROCESS = 3
@@ -28,7 +30,7 @@ INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "asset
 
 
 def cache_key(site: Path, prefix: str, variant: str, stamp: tuple) -> str:
-    digest = hashlib.sha256(repr((POSTPROCESS, variant, stamp)).encode())
+    digest = hashlib.sha256(repr((POSTPROCESS, variant, stamp, drawing.fingerprint())).encode())
     digest.update((site / prefix / "leaflet" / "index.html").read_bytes())
     for name in INPUTS:
         if (site / name).exists():
@@ -107,7 +109,9 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
             tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
                     prefer_css_page_size=True)
             stamp(out, title, lang, version, day)
-            shutil.copyfile(out, CACHE / f"{key}.pdf")
+            temp = CACHE / f"{key}.{os.getpid()}.tmp"
+            shutil.copyfile(out, temp)
+            os.replace(temp, CACHE / f"{key}.pdf")  # two builds at once never read half a file
             written.append(out)
         browser.close()
     return written

@@ -5,7 +5,7 @@ Chromium draws them, as it prints the leaflets: the Arabic and Urdu names end in
 the Arabic-script fonts lack, and Chromium shapes every script and falls back between fonts within a
 line (Pillow, even with libraqm, draws a line in one font). No network: the card is inline HTML and the
 fonts are Debian's Noto. Content-addressed cache: an image is drawn again only when its name, the
-card or Chromium changes."""
+card, Chromium or the fonts change (scripts/system/drawing.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +13,6 @@ import html
 import io
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 from PIL import Image
@@ -22,6 +21,7 @@ from scripts.inputs.settings import ROOT
 from scripts.inputs.site_paths import PREVIEW_FILE as FILE
 from scripts.inputs.site_paths import PREVIEW_HEIGHT as HEIGHT
 from scripts.inputs.site_paths import PREVIEW_WIDTH as WIDTH
+from scripts.system import drawing
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 CACHE = Path(os.environ.get("DIT_PREVIEW_CACHE", ROOT / ".cache" / "preview"))
@@ -59,11 +59,11 @@ def _compact(png: bytes) -> bytes:
 def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> list[Path]:
     """`languages` maps a language prefix ("" or "pl/") to (code, direction, site name); each image
     goes to <prefix>preview.png. Returns the images written."""
-    version = _chromium_version()
+    drawn_by = drawing.fingerprint()
     jobs, written = [], []
     for prefix, (lang, direction, name) in languages.items():
         markup = card_html(name, lang, direction)
-        key = hashlib.sha256(f"{version}\n{markup}".encode()).hexdigest()
+        key = hashlib.sha256(f"{drawn_by}\n{markup}".encode()).hexdigest()
         cached = CACHE / f"{key}.png"
         out = site / prefix / FILE
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -89,21 +89,3 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> li
                 os.replace(temp, cached)  # two builds at once never read half a file
             browser.close()
     return written
-
-
-def _chromium_version() -> str:
-    """Part of the cache key: another Chromium may draw the same card differently. Asked once per
-    installed Chromium (the size and time of its launcher and of Debian's binary behind it), not on
-    every build: starting Chromium takes a while."""
-    binary = Path(ensure_chromium())
-    installed = " ".join(f"{path} {path.stat().st_size} {path.stat().st_mtime_ns}"
-                         for path in (binary, Path("/usr/lib/chromium/chromium")) if path.exists())
-    remembered = CACHE / f"chromium-{hashlib.sha256(installed.encode()).hexdigest()[:16]}.txt"
-    if remembered.exists():
-        return remembered.read_text(encoding="utf-8")
-    version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    temp = remembered.with_suffix(f".{os.getpid()}.tmp")
-    temp.write_text(version, encoding="utf-8")
-    os.replace(temp, remembered)
-    return version
