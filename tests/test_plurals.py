@@ -34,6 +34,11 @@ def project_settings() -> settings.Settings:
     return settings.load()
 
 
+def page_locale(lang: str) -> Locale:
+    """The locale a language's pages are written in: its strings.yml's date_locale (pt_PT, en_GB)."""
+    return Locale.parse(strings(lang)["date_locale"]) if "date_locale" in strings(lang) else Locale.parse(lang, sep="-")
+
+
 def shown(n: int, lang: str) -> str:
     """A number as the language's pages write it (Persian ۱۶, Bengali ১৬, else 16)."""
     return f"<bdi>{digits.written(str(n), lang, strings(lang))}</bdi>"
@@ -62,7 +67,7 @@ def every_count():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_message_has_each_plural_category_of_its_language(lang):
-    needed = set(Locale.parse(lang, sep="-").plural_form.tags) | {"other"}
+    needed = set(page_locale(lang).plural_form.tags) | {"other"}
     assert strings(lang)["messages"], f"content/{lang}/strings.yml has no messages"
     for key, message in strings(lang)["messages"].items():
         assert set(message) == needed, f"content/{lang}/strings.yml: messages.{key}"
@@ -73,7 +78,7 @@ def test_every_count_in_the_allowed_range_gets_its_plural_form_in_every_language
     checked = 0
     for lang, key, count, n in every_count():
         text = compose(lang, f"{{{{ message:{key} }}}}", with_service(**{count: n}))
-        category = Locale.parse(lang, sep="-").plural_form(n)
+        category = page_locale(lang).plural_form(n)
         expected = strings(lang)["messages"][key][category].replace(f"{{{{ {count} }}}}", shown(n, lang))
         assert text == expected, (lang, key, n, category)
         assert shown(n, lang) in text, f"{lang} {key}: the number {n} is not in {text!r}"
@@ -125,6 +130,28 @@ def test_forms_outside_the_range_follow_cldr_too(lang, key, n, words):
     assert words in grammar.sentence(lang, strings(lang), key, {count: n})
 
 
+def test_european_portuguese_counts_zero_as_other_not_as_brazil_does():
+    # content/pt/strings.yml writes pt_PT: CLDR gives it "one" for 1 only; bare pt (Brazil) also for 0.
+    pt = strings("pt")
+    assert pt["date_locale"] == "pt_PT"
+    said = {n: grammar.sentence("pt", pt, "sessions_weekly", {"sessions": n}) for n in (0, 1, 2)}
+    assert said == {0: "Em geral, tem {{ sessions }} sessões, uma vez por semana.",
+                    1: "Em geral, tem {{ sessions }} sessão.",
+                    2: "Em geral, tem {{ sessions }} sessões, uma vez por semana."}
+    brazil = {**pt, "date_locale": "pt_BR"}
+    assert grammar.sentence("pt", brazil, "sessions_weekly", {"sessions": 0}) == said[1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_counts_by_its_page_locales_rule(lang):
+    # The full locale decides where CLDR gives it a rule of its own (pt_PT); elsewhere (en_GB, cy, zh_Hans)
+    # it is the language's rule, as before.
+    rule = grammar.plural_rule(lang, strings(lang))
+    assert [rule(n) for n in (0, 1, 2, 3, 5, 11, 21, 22, 100, 1_000_000)] == [
+        page_locale(lang).plural_form(n) for n in (0, 1, 2, 3, 5, 11, 21, 22, 100, 1_000_000)]
+    assert rule.rules == Locale.parse(lang, sep="-").plural_form.rules or lang == "pt"
+
+
 def test_a_count_outside_a_message_is_refused():
     with pytest.raises(placeholders.PlaceholderError, match=r"content/pl/test.md: '\{\{ sessions \}\}' counts something"):
         compose("pl", "Zwykle masz {{ sessions }} sesji.", settings.load())
@@ -138,6 +165,7 @@ def test_a_count_outside_a_message_is_refused():
     (("video", "phone"), "ar", "عبر الفيديو أو عبر الهاتف"),
     (("face_to_face", "video", "phone"), "ur", "آمنے سامنے، ویڈیو پر، یا فون پر"),
     (("face_to_face", "video", "phone"), "uk", "особисто, відеозв’язком або телефоном"),
+    (("face_to_face", "video", "phone"), "pt", "presencialmente, por vídeo ou por telefone"),
 ])
 def test_formats_are_listed_the_languages_own_way(formats, lang, phrase):
     assert compose(lang, "{{ format }}", with_service(formats=formats)) == phrase

@@ -3,7 +3,8 @@
 A sentence that holds a count (sessions, minutes) is written in content/<lang>/strings.yml under
 `messages:` once per CLDR plural category of its language, as a whole sentence: the noun and its case
 change with the number (Polish "16 sesji" but "22 sesje", "po 22 sesjach"), so one noun per category
-would not do. Babel says which category a number falls in. Lists ("a, b or c") come from CLDR's list
+would not do. Babel says which category a number falls in, by the rule of the language's full locale
+(strings.yml's `date_locale`) where CLDR gives it one of its own (pt_PT, not Brazil's pt). Lists ("a, b or c") come from CLDR's list
 patterns. Where CLDR has no data for a language, its strings.yml gives the rules (`plural_rules`,
 `list_patterns`) in CLDR's own form."""
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global
 from babel.lists import format_list
 from babel.plural import PluralRule, RuleError
 
@@ -28,27 +30,46 @@ class GrammarError(ValueError):
 
 
 @cache
-def _cldr(language: str) -> dict:
-    """CLDR's own data for a bare language ("pl"), without what every locale inherits from the root
-    (whose English-like "or" would otherwise stand in silently). Read from Babel's file directly:
+def _cldr(locale: str) -> dict:
+    """CLDR's own data for one locale ("pl", "pt_PT"), without what it inherits from its parents or the
+    root (whose English-like "or" would otherwise stand in silently). Read from Babel's file directly:
     babel.localedata.load(merge_inherited=False) would cache the unmerged data for every later use."""
-    if not localedata.exists(language):
+    if not localedata.exists(locale):
         return {}
-    with open(localedata.resolve_locale_filename(language), "rb") as data:
+    with open(localedata.resolve_locale_filename(locale), "rb") as data:
         return pickle.load(data)
 
 
-def _language(lang: str, strings: dict) -> str:
-    """The bare language of the page's Babel locale (en for en_GB)."""
+@cache
+def _lineage(locale: str) -> tuple[str, ...]:
+    """A locale and those it inherits from, most specific first, down to its bare language but never
+    the root: pt_PT, pt; en_GB, en_001, en."""
     try:
-        return Locale.parse(strings.get("date_locale", lang)).language
+        bare = Locale.parse(locale).language
     except (UnknownLocaleError, ValueError):
-        return lang
+        return (locale,)
+    chain = [locale]
+    while "_" in chain[-1]:
+        chain.append(get_global("parent_exceptions").get(chain[-1]) or chain[-1].rsplit("_", 1)[0])
+    return tuple(dict.fromkeys(name for name in [*chain, bare] if name != "root"))
+
+
+def _from_cldr(lang: str, strings: dict, *keys: str):
+    """The first CLDR value at `keys` along the page locale's lineage: the full locale decides where it
+    differs from its bare language (European Portuguese counts 0 as "other", pt's Brazilian rule as
+    "one"); None where CLDR has none."""
+    for locale in _lineage(strings.get("date_locale", lang)):
+        value = _cldr(locale)
+        for name in keys:
+            value = value.get(name) if isinstance(value, dict) else None
+        if value is not None:
+            return value
+    return None
 
 
 def plural_rule(lang: str, strings: dict) -> PluralRule:
     """The language's CLDR plural rule, or the one its strings.yml gives where CLDR has none."""
-    rule = _cldr(_language(lang, strings)).get("plural_form")
+    rule = _from_cldr(lang, strings, "plural_form")
     if rule is not None:
         return rule
     given = strings.get("plural_rules")
@@ -85,7 +106,7 @@ def sentence(lang: str, strings: dict, key: str, numbers: dict[str, int]) -> str
 
 def or_list(words: list[str], lang: str, strings: dict) -> str:
     """'a, b or c' in the language: CLDR's "or" list, or strings.yml's where CLDR has none."""
-    if "or" in _cldr(_language(lang, strings)).get("list_patterns", {}):
+    if _from_cldr(lang, strings, "list_patterns", "or") is not None:
         return format_list(words, style="or", locale=strings.get("date_locale", lang))
     patterns = (strings.get("list_patterns") or {}).get("or")
     if not isinstance(patterns, dict) or any(not isinstance(patterns.get(p), str) for p in LIST_PARTS):
