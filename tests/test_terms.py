@@ -170,3 +170,14 @@ def test_chinese_finds_a_rejected_variant_inside_a_run_of_characters(tmp_path):
     found, _ = terms.problems(project_with(tmp_path, "zh-Hans", page), LANGUAGES)
     assert [f.split(": '")[0] for f in found] == ["content/zh-Hans/about-dit.md:7"], found
     assert "write '会谈'" in found[0]
+
+
+def test_a_turkish_word_is_found_under_its_stacked_suffixes_and_softened_end():
+    for line in ("Kurumunuza sorun.", "Oturumlarınız haftada bir.", "Ayrılık mektubunuzu okuyun.",
+                 "PRATİSYEN HEKİMİNİZE gidin."):
+        found = [term_stems.find(term_stems.key(variant, "tr"), line, "tr")
+                 for variant in ("kurum", "oturum", "ayrılık mektubu", "pratisyen hekim")]
+        assert any(found), line
+    # psikolojik is not psikolog, and a shorter word is not the variant.
+    assert not term_stems.find(term_stems.key("psikolog", "tr"), "psikolojik danışmanlık", "tr")
+    assert not term_stems.find(term_stems.key("rehberlik", "tr"), "Rehberli kendi kendine yardım", "tr")

@@ -50,6 +50,7 @@ REFERRAL = {
     "zh-Hans": "您可以通过我们的网站或电话自我转介。",
     "ro": "Vă puteți înscrie direct pe site-ul nostru sau prin telefon.",
     "pt": "Pode fazer um pedido direto no nosso site ou por telefone.",
+    "tr": "Web sitemizden ya da telefonla doğrudan başvurabilirsiniz.",
 }
 
 

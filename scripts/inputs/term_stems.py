@@ -24,6 +24,10 @@ among its `forms`. Each language:
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
+- tr: suffixes are stacked onto a word (kurum, kurumunuz, kurumunuza; NHS'ten after an apostrophe),
+  so a page's word stands for each of its beginnings; a final b c d ğ is read back as p ç t k, the
+  consonant a vowel suffix softens (mektubu -> mektup). Lower case the Turkish way (I -> ı, İ -> i).
+  Any longer word starting with a variant counts (mahremiyet holds mahrem): reject whole roots.
 - es (and any other language): lower case only; a variant of several words is matched word for word.
 """
 from __future__ import annotations
@@ -170,6 +174,29 @@ def bengali_stems(word: str) -> set[str]:
     return stems
 
 
+# Turkish ------------------------------------------------------------------------------------------
+
+TURKISH_CASE = str.maketrans({"I": "ı", "İ": "i"})
+# A vowel suffix softens a final p ç t k to b c d ğ (mektup -> mektubu, kitap -> kitabı).
+TURKISH_SOFTENED = {"b": "p", "c": "ç", "d": "t", "ğ": "k"}
+TURKISH_MIN_STEM = 3
+
+
+def turkish_lower(word: str) -> str:
+    return word.translate(TURKISH_CASE).lower()
+
+
+def turkish_key(word: str) -> str:
+    return turkish_lower(word).replace("'", "")
+
+
+def turkish_stems(word: str) -> set[str]:
+    """Every beginning of the word (at least three letters), and each with a softened end read back."""
+    word = turkish_lower(word.replace("’", "'")).replace("'", "")
+    stems = {word[:end] for end in range(TURKISH_MIN_STEM, len(word) + 1)} | {word}
+    return stems | {stem[:-1] + TURKISH_SOFTENED[stem[-1]] for stem in stems if stem[-1:] in TURKISH_SOFTENED}
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -191,6 +218,7 @@ RULES: dict[str, tuple[Callable[[str], str], Callable[[str], set[str]]]] = {
     "ur": (urdu_letters, lambda word: {urdu_letters(word)}),
     "fa": (persian_letters, lambda word: {persian_letters(word)}),
     "bn": (_nfc, bengali_stems),
+    "tr": (turkish_key, turkish_stems),
 }
 PLAIN = (str.lower, lambda word: {word.lower()})
 
