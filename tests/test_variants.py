@@ -48,7 +48,7 @@ REFERRAL = {
     "bn": "আপনি আমাদের ওয়েবসাইটে বা ফোনে নিজে রেফার করতে পারেন।",
     "fa": "می‌توانید از طریق وب‌سایت ما یا با تلفن، مراجعهٔ مستقیم کنید.",
     "zh-Hans": "您可以通过我们的网站或电话自我转介。",
-    "so": "Waad is-gudbin kartaa, boggayaga internetka ama taleefan.",
+    "so": "Waxaad is-gudbin kartaa boggayaga internetka ama taleefanka.",
 }
 
 
