@@ -51,6 +51,7 @@ REFERRAL = {
     "ro": "Vă puteți înscrie direct pe site-ul nostru sau prin telefon.",
     "pt": "Pode fazer um pedido direto no nosso site ou por telefone.",
     "tr": "Web sitemizden ya da telefonla doğrudan başvurabilirsiniz.",
+    "so": "Waxaad is-gudbin kartaa boggayaga internetka ama taleefanka.",
 }
 
 
