@@ -127,7 +127,7 @@ def problems(root: Path = settings.ROOT) -> list[str]:
 def _strings(path: Path) -> dict:
     """A strings file's data; empty if it cannot be read (reported elsewhere)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = settings.load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
