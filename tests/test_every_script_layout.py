@@ -9,6 +9,8 @@ from scripts.checks import text_spacing
 from scripts.inputs import bidi
 from scripts.system.serve_static import serve
 from tests import changes
+from tests.faces import script_of
+from tests.pages import LANGS
 
 # The "Need help now?" link, its text and the header, in CSS px; and the header's controls that a
 # reader cannot reach because they sit (partly) outside the screen.
@@ -52,6 +54,35 @@ def test_a_long_need_help_now_wraps_inside_its_button_and_the_header_stays_on_th
     assert inside(fit["text"], fit["link"]), f"{lang} at {width}px: the words stick out of their button ({fit})"
     assert inside(fit["link"], fit["header"]), f"{lang} at {width}px: the button sticks out of the header ({fit})"
     assert fit["outside"] == [] and fit["scrolls_sideways"] <= 1, f"{lang} at {width}px: header wider than the screen ({fit})"
+
+
+# Each word of "Need help now?" in the phone header, as the rectangles of its lines: a word drawn on more
+# than one line was broken inside (the button breaks a word only when it is wider than the button).
+WORD_LINES = """() => {
+  const text = document.querySelector('header .dit-help-link').firstChild, words = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    words.push([match[0], new Set([...range.getClientRects()].map(r => Math.round(r.top))).size]);
+  }
+  return words;
+}"""
+
+
+# Languages of the site in the Indic scripts, where a letter cut from its word misspells it (there is no
+# hyphen to show the cut, and a vowel sign or pulli is a letter of its own).
+INDIC = [lang for lang in LANGS if script_of(lang) in ("Beng", "Guru", "Gujr", "Taml")]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", INDIC)
+def test_need_help_now_keeps_each_indic_word_whole_on_a_phone(page, base_url, lang, width):
+    # Tamil's "தேவையா?" was 2 px wider than the 320 px phone's button: its "?" fell to a line of its own.
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{base_url}{lang}/")
+    broken = [word for word, lines in page.evaluate(WORD_LINES) if lines > 1]
+    assert broken == [], f"{lang} at {width}px: words broken inside the button: {broken}"
 
 
 # Bengali and Tamil: scripts whose vowel signs and conjuncts reach far above and below the letters

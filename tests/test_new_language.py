@@ -46,8 +46,9 @@ def test_belarusian_gets_its_entry_files_and_a_report_on_script_plurals_and_sear
         assert f"\n## {heading}\n" in style
 
 
-def test_hindi_is_told_that_no_page_font_names_its_script_and_tamil_that_one_does(project):
-    hindi, tamil = new_language(project, "hi"), new_language(project, "ta")
+def test_hindi_is_told_that_no_page_font_names_its_script_and_sri_lankan_tamil_that_one_does(project):
+    # Sri Lankan Tamil: site.css's :lang(ta) faces serve it (Tamil itself is now a site language)
+    hindi, tamil = new_language(project, "hi"), new_language(project, "ta-LK")
     assert "page font: NONE: add a :lang(hi) stack" in hindi.stdout
     assert "page font: overrides/assets/site.css names faces for it" in tamil.stdout
 

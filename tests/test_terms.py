@@ -181,3 +181,27 @@ def test_a_turkish_word_is_found_under_its_stacked_suffixes_and_softened_end():
     # psikolojik is not psikolog, and a shorter word is not the variant.
     assert not term_stems.find(term_stems.key("psikolog", "tr"), "psikolojik danışmanlık", "tr")
     assert not term_stems.find(term_stems.key("rehberlik", "tr"), "Rehberli kendi kendine yardım", "tr")
+
+
+def test_a_tamil_word_keeps_its_vowel_signs_and_pulli_and_is_found_behind_its_endings():
+    # The vowel signs (ி ை ொ) and the pulli (்) are combining marks: read as word breaks, "சிகிச்சை"
+    # would fall apart into single letters.
+    assert term_stems.words("உங்கள் சிகிச்சையாளர் பேசுவார்") == [("உங்கள்", 0), ("சிகிச்சையாளர்", 7), ("பேசுவார்", 21)]
+    for variant, form in [("தேர்வு", "தேர்வுக்கு"), ("தேர்வு", "தேர்வில்"), ("தேர்வு", "தேர்வுகள்"),
+                          ("வைத்தியர்", "வைத்தியரை"), ("வைத்தியர்", "வைத்தியரிடம்"), ("கூட்டம்", "கூட்டத்தில்"),
+                          ("கூட்டம்", "கூட்டங்கள்"), ("இரகசியம்", "இரகசியமாக"), ("உறவுமுறை", "உறவுமுறையில்")]:
+        assert term_stems.find(term_stems.key(variant, "ta"), f"இது {form} உள்ளது", "ta"), form
+    # ொ typed as its two signs (ெ + ா) is the same letter
+    assert term_stems.find(term_stems.key("பொது", "ta"), "இது \u0baa\u0bc6\u0bbeது", "ta")
+    # the chosen words are not taken for the rejected ones
+    assert not term_stems.find(term_stems.key("தேர்வு", "ta"), "உங்கள் மதிப்பீட்டில் தெரிவு உண்டு", "ta")
+    assert not term_stems.find(term_stems.key("உறவுமுறை", "ta"), "உங்கள் உறவுப் போக்கு", "ta")
+
+
+def test_a_tamil_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path):
+    # பேச்சு சிகிச்சை is speech and language therapy (ta.tbx), with or without the doubled ச்.
+    page = ("---\ntitle: DIT\n---\n\nDIT ஓர் உரையாடல் சிகிச்சை.\n\n"
+            "DIT ஒரு பேச்சுச் சிகிச்சையாக வழங்கப்படுகிறது.\n")
+    found, _ = terms.problems(project_with(tmp_path, "ta", page), LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["content/ta/about-dit.md:7"], found
+    assert "write 'NHS Talking Therapies'" in found[0]

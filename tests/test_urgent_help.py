@@ -96,6 +96,7 @@ def test_english_urgent_block_says_choose_the_mental_health_option_after_111(sit
 
 
 PART_TIME = [route for route, phone in project_settings().phones.items() if phone.hours]
+SENTENCE_END = r"(?<=[.\u06d4])\s"  # a full stop (or Urdu's ۔) and the space after it
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -107,11 +108,13 @@ def test_part_time_lines_show_their_own_hours_and_never_stand_beside_24_hours(si
         page = soup(page_path(site, prefix(lang) + address))
         for route in PART_TIME:
             for link in page.select(f'a.dit-tel[href="{phones[route].href}"]'):
-                # The sentence with the number and the sentence after it: its hours, never "24".
+                # The sentence with the number and the sentences after it that give its hours (one, or
+                # two where a language splits a long one, as Tamil does): its hours, never "24".
                 holder = link.find_parent(["p", "li"])
                 text = holder.get_text(" ", strip=True)
                 after = text[text.index(link.get_text()):]
-                nearby = " ".join(re.split(r"(?<=[.\u06d4])\s", after)[:2])
+                hours_sentences = len(re.split(SENTENCE_END, phones[route].hours[lang]))
+                nearby = " ".join(re.split(SENTENCE_END, after)[:1 + hours_sentences])
                 assert phones[route].hours[lang] in nearby, f"/{prefix(lang)}{address}: {route} without its hours: {text}"
                 assert "24" not in nearby.replace(link.get_text(), ""), f"/{prefix(lang)}{address}: {route} beside 24: {text}"
                 shown += 1

@@ -52,6 +52,7 @@ REFERRAL = {
     "pt": "Pode fazer um pedido direto no nosso site ou por telefone.",
     "tr": "Web sitemizden ya da telefonla doğrudan başvurabilirsiniz.",
     "so": "Waxaad is-gudbin kartaa boggayaga internetka ama taleefanka.",
+    "ta": "எங்கள் இணையதளத்தில் அல்லது தொலைபேசியில் சுய பரிந்துரை செய்யலாம்.",
 }
 
 

@@ -21,6 +21,11 @@ among its `forms`. Each language:
 - fa: Arabic ك ي read as Persian ک ی, and the zero-width non-joiner ignored (جلسه‌ها = جلسهها).
 - bn: a vowel sign is part of its word (\\w alone would cut words at each one); one case or plural
   ending written onto a noun may be taken off the end (সার্ভিসের, সার্ভিসগুলো -> সার্ভিস).
+- ta: a vowel sign and the pulli (்) are part of their word, as in Bengali; one case or plural ending
+  written onto a noun may be taken off the end, undoing the joins Tamil makes there: a glide (சிகிச்சை
+  + இல் -> சிகிச்சையில்), a final உ or pulli dropped before a vowel (தேர்வு -> தேர்வில், வைத்தியர் ->
+  வைத்தியரை), -ம் turned to -த்த- or -ங்- (கூட்டம் -> கூட்டத்தில், கூட்டங்கள்), and the doubled
+  consonant before the next word (பேச்சுச் சிகிச்சை).
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
@@ -197,6 +202,46 @@ def turkish_stems(word: str) -> set[str]:
     return stems | {stem[:-1] + TURKISH_SOFTENED[stem[-1]] for stem in stems if stem[-1:] in TURKISH_SOFTENED}
 
 
+# Tamil ---------------------------------------------------------------------------------------------
+
+PULLI = "\u0bcd"
+# Case endings that begin with a vowel sign: the noun's final pulli or உ gave way to the vowel
+# (வைத்தியர் + ஐ -> வைத்தியரை, தேர்வு + இல் -> தேர்வில்).
+TAMIL_VOWEL_ENDINGS = ("ிலிருந்து", "ிடமிருந்து", "ுக்கு", "ுடன்", "ிடம்", "ில்", "ின்", "ால்", "ோடு", "ும்", "ாக", "ை")
+# Plural and plural-with-case endings, written straight onto the noun (சிகிச்சைகளில்).
+TAMIL_PLURALS = ("களிலிருந்து", "களுக்கு", "களுடன்", "களிடம்", "களில்", "களின்", "களால்", "களும்", "களை", "கள்")
+# -ம் nouns: கூட்டம் -> கூட்டத்தில், கூட்டத்துக்கு, கூட்டங்கள்.
+TAMIL_M_ENDINGS = ("த்திலிருந்து", "த்துக்கு", "த்துடன்", "த்தில்", "த்தின்", "த்தால்", "த்தை", "த்தும்", "மாக",
+                   "ங்களுக்கு", "ங்களில்", "ங்களை", "ங்கள்")
+# The dative after a vowel, and a hard consonant doubled before the next word (பேச்சுச் சிகிச்சை).
+TAMIL_PLAIN_ENDINGS = ("க்கு", "க்", "ச்", "த்", "ப்")
+TAMIL_MIN_STEM = 2
+
+
+def tamil_stems(word: str) -> set[str]:
+    """The word and each noun it may be with one case or plural ending taken off."""
+    word = unicodedata.normalize("NFC", word)  # ொ ோ ௌ typed as two signs are the same letter
+    stems = {word}
+
+    def cut(ending: str) -> str | None:
+        rest = word[: -len(ending)]
+        return rest if word.endswith(ending) and len(rest) >= TAMIL_MIN_STEM else None
+
+    for ending in TAMIL_VOWEL_ENDINGS:
+        for glide in ("ய", "வ"):  # after a vowel a glide comes in: சிகிச்சையில், பலவின்
+            if (rest := cut(glide + ending)) is not None:
+                stems.add(rest)
+        if (rest := cut(ending)) is not None:
+            stems.update({rest + PULLI, rest + "ு"})
+    for ending in TAMIL_PLURALS + TAMIL_PLAIN_ENDINGS:
+        if (rest := cut(ending)) is not None:
+            stems.add(rest)
+    for ending in TAMIL_M_ENDINGS:
+        if (rest := cut(ending)) is not None:
+            stems.add(rest + "ம" + PULLI)
+    return stems
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -219,6 +264,7 @@ RULES: dict[str, tuple[Callable[[str], str], Callable[[str], set[str]]]] = {
     "fa": (persian_letters, lambda word: {persian_letters(word)}),
     "bn": (_nfc, bengali_stems),
     "tr": (turkish_key, turkish_stems),
+    "ta": (_nfc, tamil_stems),
 }
 PLAIN = (str.lower, lambda word: {word.lower()})
 
