@@ -53,6 +53,7 @@ REFERRAL = {
     "tr": "Web sitemizden ya da telefonla doğrudan başvurabilirsiniz.",
     "so": "Waxaad is-gudbin kartaa boggayaga internetka ama taleefanka.",
     "ta": "எங்கள் இணையதளத்தில் அல்லது தொலைபேசியில் சுய பரிந்துரை செய்யலாம்.",
+    "ps": "تاسو کولی شئ زموږ په ویب پاڼه یا په ټیلیفون ځان معرفي کړئ.",
 }
 
 
