@@ -173,7 +173,7 @@ def strings_blocks(data: dict, prefix: str = "") -> list[Block]:
     plural forms are one block: each language has its own categories (scripts/inputs/grammar.py)."""
     found = []
     for key, value in data.items():
-        if not prefix and key == SEGMENTS:
+        if not prefix and key in (SEGMENTS, *GRAMMAR):
             continue
         dotted = f"{prefix}{key}"
         if isinstance(value, dict) and prefix != "messages.":
@@ -188,6 +188,8 @@ def strings_blocks(data: dict, prefix: str = "") -> list[Block]:
 # Keys of a strings file that set how the language is written (a Babel locale, which digits), not
 # words to translate: never a block.
 SETTINGS = ("date_locale", "digits")
+# Grammar a strings file gives where CLDR has none (scripts/inputs/grammar.py): data, not words.
+GRAMMAR = ("plural_rules", "list_patterns")
 
 # The top-level key of a translated strings file that records, for each entry, the English it
 # translates (scripts/inputs/translations.py).
