@@ -84,10 +84,8 @@ def sentence(lang: str, strings: dict, key: str, numbers: dict[str, int]) -> str
 
 
 def or_list(words: list[str], lang: str, strings: dict) -> str:
-    """'a, b or c' in the language: CLDR's "or" list, or strings.yml's where CLDR has none (or half of one)."""
-    # CLDR's own "or" must hold both parts that say "or" ("2", "end"); start and middle are only commas,
-    # so root's serve. Pashto's has "end" alone: root's "{0} or {1}" would put English in a two-item list.
-    if {"2", "end"} <= set(_cldr(_language(lang, strings)).get("list_patterns", {}).get("or", {})):
+    """'a, b or c' in the language: CLDR's "or" list, or strings.yml's where CLDR has none."""
+    if "or" in _cldr(_language(lang, strings)).get("list_patterns", {}):
         return format_list(words, style="or", locale=strings.get("date_locale", lang))
     patterns = (strings.get("list_patterns") or {}).get("or")
     if not isinstance(patterns, dict) or any(not isinstance(patterns.get(p), str) for p in LIST_PARTS):
