@@ -283,11 +283,13 @@ def test_malformed_height_messages_from_the_embedded_page_are_ignored(clinic, si
     wait_for_heights(tab, [901])
 
 
-def test_a_language_with_its_script_makes_an_iframe_at_its_address(clinic, site_url):
+@pytest.mark.parametrize("lang", ["zh-Hans", "ckb"])
+def test_a_language_with_its_script_or_a_three_letter_code_makes_an_iframe_at_its_address(clinic, site_url, lang):
     # Chinese is written in two scripts: its codes name the script (zh-Hans), as its folder does.
-    tab = clinic(script_tag(site_url, page="phases/middle", lang="zh-Hans"))
+    # Central Kurdish has no two-letter code (ckb), as BCP 47 allows.
+    tab = clinic(script_tag(site_url, page="phases/middle", lang=lang))
     tab.locator("iframe").wait_for()
-    assert frame_sources(tab) == [site_url + "zh-Hans/embed/phases/middle/"]
+    assert frame_sources(tab) == [site_url + f"{lang}/embed/phases/middle/"]
 
 
 @pytest.mark.parametrize("data", [
