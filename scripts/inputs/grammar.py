@@ -105,12 +105,14 @@ def sentence(lang: str, strings: dict, key: str, numbers: dict[str, int]) -> str
 
 
 def or_list(words: list[str], lang: str, strings: dict) -> str:
-    """'a, b or c' in the language: CLDR's "or" list, or strings.yml's where CLDR has none."""
-    if _from_cldr(lang, strings, "list_patterns", "or") is not None:
     """'a, b or c' in the language: CLDR's "or" list, or strings.yml's where CLDR has none (or half of one)."""
     # CLDR's own "or" must hold both parts that say "or" ("2", "end"); start and middle are only commas,
     # so root's serve. Pashto's has "end" alone: root's "{0} or {1}" would put English in a two-item list.
-    if {"2", "end"} <= set(_cldr(_language(lang, strings)).get("list_patterns", {}).get("or", {})):
+    # A locale gives only what differs from its parent (en_001's "end" drops en's comma): merge the lineage.
+    cldr = {}
+    for locale in reversed(_lineage(strings.get("date_locale", lang))):
+        cldr.update(_cldr(locale).get("list_patterns", {}).get("or", {}))
+    if {"2", "end"} <= set(cldr):
         return format_list(words, style="or", locale=strings.get("date_locale", lang))
     patterns = (strings.get("list_patterns") or {}).get("or")
     if not isinstance(patterns, dict) or any(not isinstance(patterns.get(p), str) for p in LIST_PARTS):
