@@ -21,6 +21,8 @@ among its `forms`. Each language:
 - fa: Arabic ك ي read as Persian ک ی, and the zero-width non-joiner ignored (جلسه‌ها = جلسهها).
 - bn: a vowel sign is part of its word (\\w alone would cut words at each one); one case or plural
   ending written onto a noun may be taken off the end (সার্ভিসের, সার্ভিসগুলো -> সার্ভিস).
+- gu: as for Bengali, a vowel sign (ા િ ે ્...) is part of its word; one case ending or postposition
+  written onto a noun may be taken off the end (સેવાના, સેવામાં, સેવાઓ -> સેવા).
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
@@ -32,8 +34,8 @@ import re
 import unicodedata
 from functools import cache
 
-# The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF), and the
-# joiners inside Bengali words (র‍্যা): \w leaves them out, which would cut "সেবা" into "স" and "ব".
+# The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF: Bengali,
+# Gurmukhi, Gujarati, Tamil...), and the joiners inside Bengali words (র‍্যা): \w leaves them out, which would cut "সেবা" into "স" and "ব".
 INDIC_MARKS = "".join(chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 # A letter, or a combining mark (Arabic short vowels, Indic vowel signs), repeated; "o'r" is one word.
 LETTERS = rf"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d{INDIC_MARKS}])+"
@@ -167,6 +169,25 @@ def bengali_stems(word: str) -> set[str]:
     return stems
 
 
+# Gujarati -----------------------------------------------------------------------------------------
+
+# Postpositions and plural endings written onto a noun (સેવાના, સેવામાં, સેવાઓનો, સેવાથી), longest
+# first; one is taken off, leaving at least two letters.
+GUJARATI_ENDINGS = ("ઓમાંથી", "માંથી", "ઓમાં", "ઓને", "ઓનો", "ઓની", "ઓના", "ઓનું", "માં", "થી", "નાં", "નું",
+                    "ના", "ની", "નો", "ને", "એ", "ઓ")
+GUJARATI_MIN_STEM = 2
+
+
+def gujarati_stems(word: str) -> set[str]:
+    """The word and the word with one postposition or plural ending taken off."""
+    word = unicodedata.normalize("NFC", word)
+    stems = {word}
+    for ending in GUJARATI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= GUJARATI_MIN_STEM:
+            stems.add(word[: -len(ending)])
+    return stems
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -188,6 +209,8 @@ def _forms(word: str, lang: str) -> set[str]:
         return {persian_letters(word)}
     if lang == "bn":
         return bengali_stems(word)
+    if lang == "gu":
+        return gujarati_stems(word)
     return {word.lower()}
 
 
@@ -202,7 +225,7 @@ def key(variant: str, lang: str) -> tuple[str, ...]:
         return tuple(urdu_letters(w) for w in words)
     if lang == "fa":
         return tuple(persian_letters(w) for w in words)
-    if lang == "bn":
+    if lang in ("bn", "gu"):
         return tuple(unicodedata.normalize("NFC", w) for w in words)
     return tuple(w.lower() for w in words)
 
