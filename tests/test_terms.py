@@ -148,6 +148,15 @@ def test_a_bengali_word_is_one_word_with_its_vowel_signs_and_found_behind_its_en
     assert not term_stems.find(term_stems.key("সেবা", "bn"), "আপনার পরিষেবা আছে", "bn")
 
 
+
+def test_a_gujarati_word_is_one_word_with_its_vowel_signs_and_found_behind_its_endings():
+    # Gujarati vowel signs and the virama (ા િ ે ્) are combining marks, as in Bengali: "સેવા" is one word.
+    assert term_stems.words("આપની સેવાના થેરાપિસ્ટ") == [("આપની", 0), ("સેવાના", 5), ("થેરાપિસ્ટ", 12)]
+    for form in ("સેવા", "સેવાના", "સેવામાં", "સેવાઓ", "સેવાથી"):
+        assert term_stems.find(term_stems.key("સેવા", "gu"), f"આપની {form} છે", "gu"), form
+    assert not term_stems.find(term_stems.key("સેવા", "gu"), "આપની આરોગ્યસેવા છે", "gu")
+
+
 def test_a_persian_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path):
     # گفتاردرمانی is speech and language therapy; خلق پایین a calque of "low mood" (fa.tbx).
     page = "---\ntitle: DIT\n---\n\nDIT درمان با گفت\u200cوگو است و به روحیهٔ پایین کمک می\u200cکند.\n\nDIT یک گفتاردرمانی برای خلق پایین است.\n"

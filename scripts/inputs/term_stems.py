@@ -26,6 +26,8 @@ among its `forms`. Each language:
   + இல் -> சிகிச்சையில்), a final உ or pulli dropped before a vowel (தேர்வு -> தேர்வில், வைத்தியர் ->
   வைத்தியரை), -ம் turned to -த்த- or -ங்- (கூட்டம் -> கூட்டத்தில், கூட்டங்கள்), and the doubled
   consonant before the next word (பேச்சுச் சிகிச்சை).
+- gu: as for Bengali, a vowel sign (ા િ ે ્...) is part of its word; one case ending or postposition
+  written onto a noun may be taken off the end (સેવાના, સેવામાં, સેવાઓ -> સેવા).
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
@@ -44,8 +46,9 @@ from functools import cache
 
 from scripts.inputs.writing import without_spaces
 
-# The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF), and the
-# joiners inside Bengali words (র‍্যা): \w leaves them out, which would cut "সেবা" into "স" and "ব".
+# The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF: Bengali,
+# Gurmukhi, Gujarati, Tamil...), and the joiners inside Bengali words (র‍্যা): \w leaves them out,
+# which would cut "সেবা" into "স" and "ব".
 INDIC_MARKS = "".join(chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 # A letter, or a combining mark (Arabic short vowels, Indic vowel signs), repeated; "o'r" is one word.
 LETTERS = rf"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d{INDIC_MARKS}])+"
@@ -242,6 +245,25 @@ def tamil_stems(word: str) -> set[str]:
     return stems
 
 
+# Gujarati -----------------------------------------------------------------------------------------
+
+# Postpositions and plural endings written onto a noun (સેવાના, સેવામાં, સેવાઓનો, સેવાથી), longest
+# first; one is taken off, leaving at least two letters.
+GUJARATI_ENDINGS = ("ઓમાંથી", "માંથી", "ઓમાં", "ઓને", "ઓનો", "ઓની", "ઓના", "ઓનું", "માં", "થી", "નાં", "નું",
+                    "ના", "ની", "નો", "ને", "એ", "ઓ")
+GUJARATI_MIN_STEM = 2
+
+
+def gujarati_stems(word: str) -> set[str]:
+    """The word and the word with one postposition or plural ending taken off."""
+    word = unicodedata.normalize("NFC", word)
+    stems = {word}
+    for ending in GUJARATI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= GUJARATI_MIN_STEM:
+            stems.add(word[: -len(ending)])
+    return stems
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -265,6 +287,7 @@ RULES: dict[str, tuple[Callable[[str], str], Callable[[str], set[str]]]] = {
     "bn": (_nfc, bengali_stems),
     "tr": (turkish_key, turkish_stems),
     "ta": (_nfc, tamil_stems),
+    "gu": (_nfc, gujarati_stems),
 }
 PLAIN = (str.lower, lambda word: {word.lower()})
 
