@@ -21,6 +21,10 @@ among its `forms`. Each language:
 - fa: Arabic ك ي read as Persian ک ی, and the zero-width non-joiner ignored (جلسه‌ها = جلسهها).
 - bn: a vowel sign is part of its word (\\w alone would cut words at each one); one case or plural
   ending written onto a noun may be taken off the end (সার্ভিসের, সার্ভিসগুলো -> সার্ভিস).
+- pa: Gurmukhi vowel signs are part of their word, as for Bengali; a letter with a nukta may be typed
+  as one character or as letter + nukta (ਸ਼ U+0A36 or ਸ + ਼; NFC always gives the pair), and many
+  writers leave the nukta out (ਫ਼ੋਨ, ਫੋਨ): both are read without it. Panjabi writes its case words
+  apart (ਦਾ, ਨੂੰ, ਵਿੱਚ), so no ending is taken off.
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
@@ -167,6 +171,16 @@ def bengali_stems(word: str) -> set[str]:
     return stems
 
 
+# Panjabi (Gurmukhi) --------------------------------------------------------------------------------
+
+GURMUKHI_NUKTA = "\u0a3c"
+
+
+def gurmukhi_letters(word: str) -> str:
+    """One spelling for a Gurmukhi word however its nukta letters were typed (ਸ਼, ਸ + ਼, ਸ)."""
+    return unicodedata.normalize("NFC", word).replace(GURMUKHI_NUKTA, "")
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -188,6 +202,8 @@ def _forms(word: str, lang: str) -> set[str]:
         return {persian_letters(word)}
     if lang == "bn":
         return bengali_stems(word)
+    if lang == "pa":
+        return {gurmukhi_letters(word)}
     return {word.lower()}
 
 
@@ -204,6 +220,8 @@ def key(variant: str, lang: str) -> tuple[str, ...]:
         return tuple(persian_letters(w) for w in words)
     if lang == "bn":
         return tuple(unicodedata.normalize("NFC", w) for w in words)
+    if lang == "pa":
+        return tuple(gurmukhi_letters(w) for w in words)
     return tuple(w.lower() for w in words)
 
 
