@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.engine import mkdocs_run
 from scripts.inputs.settings import ROOT
 from scripts.system import own_thread
 
@@ -109,7 +110,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, timings: dict[str, fl
         # any problem stops the build before the site is swapped in, and is what the user is told first.
         with _step(timings, MKDOCS_STEP):
             mkdocs = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work)],
+                [*mkdocs_run.COMMAND, "build", "--strict", "--clean", "--site-dir", str(work)],
                 cwd=root, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             with _step(timings, "check inputs (while mkdocs builds)"):
                 try:

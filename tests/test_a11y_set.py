@@ -1,5 +1,6 @@
 """The stratified set `make test` runs the browser checks on (scripts/checks/a11y_set.py): every
-template and every component, in every language, from the real built site."""
+template and every component, in every language, from the real built site; and every part of the
+site on a page that gets every axe rule."""
 from __future__ import annotations
 
 import shutil
@@ -24,7 +25,7 @@ def html_only(site, folder):
 
 
 def test_every_language_has_each_template_in_the_set(site):
-    chosen = a11y_set.stratified(site)
+    chosen = a11y_set.stratified(site).pages
     every = set(links.pages(site))
     assert set(chosen) <= every
     for lang in LANGUAGES:
@@ -38,16 +39,26 @@ def test_every_language_has_each_template_in_the_set(site):
 def joins_the_set_once_changed(site, folder, page: str, change) -> bool:
     """Whether `page`, left out of the set today, is in it once `change` (old HTML -> new) is made."""
     copy = html_only(site, folder)
-    assert page not in a11y_set.stratified(copy), "pick a page the set leaves out today"
+    assert page not in a11y_set.stratified(copy).pages, "pick a page the set leaves out today"
     path = links.html_file(copy, page)
     path.write_text(change(copy, path.read_text(encoding="utf-8")), encoding="utf-8")
-    return page in a11y_set.stratified(copy)
+    return page in a11y_set.stratified(copy).pages
 
 
-def test_a_component_on_one_page_only_brings_that_page_into_the_set(site, tmp_path):
+def test_a_component_on_one_page_only_brings_that_page_into_the_set_with_every_rule(site, tmp_path):
     def add_a_box(_, html: str) -> str:
         return html.replace("</article>", '<aside class="dit-new-box">Nuevo</aside></article>', 1)
     assert joins_the_set_once_changed(site, tmp_path / "site", "es/glossary/", add_a_box)
+    assert "es/glossary/" in a11y_set.stratified(tmp_path / "site").every_rule
+
+
+def test_every_rule_runs_on_every_part_of_the_site_and_in_every_language(site):
+    chosen = a11y_set.stratified(site)
+    assert set(chosen.every_rule) < set(chosen.pages), "some pages are checked for layout only"
+    parts = {page: a11y_set.parts_of(links.html_file(site, page).read_text(encoding="utf-8")) for page in links.pages(site)}
+    everywhere = set().union(*(found.parts for found in parts.values()))
+    assert set().union(*(parts[page].parts for page in chosen.every_rule)) == everywhere
+    assert {parts[page].lang for page in chosen.every_rule} == set(LANGUAGES)
 
 
 def test_the_page_with_a_languages_longest_word_is_in_the_set(site, tmp_path):

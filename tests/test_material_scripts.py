@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import material
 
 from scripts import build
+from scripts.engine import mkdocs_run
 from scripts.inputs.settings import ROOT
 
 SCRIPT_ADDRESS = re.compile(r'<script\b[^>]*\b(?:src|data-bundle)="([^"]+)"')
@@ -69,7 +70,7 @@ def test_an_upgrade_that_renames_materials_scripts_keeps_search_and_scripts_work
     python_path = _material_renamed_by_an_upgrade(tmp_path / "packages")
     site = tmp_path / "site"
     env = {**build.mkdocs_env(), "PYTHONPATH": str(python_path), "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+    result = subprocess.run([*mkdocs_run.COMMAND, "build", "--strict", "--site-dir", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (site / "assets/javascripts/bundle.0badc0de.min.js").is_file(), "the build used the installed Material"

@@ -46,6 +46,12 @@ def test_belarusian_gets_its_entry_files_and_a_report_on_script_plurals_and_sear
         assert f"\n## {heading}\n" in style
 
 
+def test_hindi_is_told_that_no_page_font_names_its_script_and_tamil_that_one_does(project):
+    hindi, tamil = new_language(project, "hi"), new_language(project, "ta")
+    assert "page font: NONE: add a :lang(hi) stack" in hindi.stdout
+    assert "page font: overrides/assets/site.css names faces for it" in tamil.stdout
+
+
 def test_sindhi_is_reported_right_to_left_with_its_own_name(project):
     # Sindhi: Arabic script and right to left like Persian (now a site language), not planned for the site
     done = new_language(project, "sd", "--name", "سنڌي")

@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from scripts.checks import readability, registry
+from scripts.checks import accessibility, readability, registry
+from scripts.system.serve_static import serve
 from tests.pages import ENGLISH_ONLY, LANGS, PAGES
 
 
@@ -79,6 +80,18 @@ def test_accessibility_names_a_planted_image_without_alt_text_and_a_page_too_wid
     problems, _ = registry.run("a11y", planted)
     assert any(p.startswith("/ [desktop, light]: image-alt") for p in problems), problems
     assert any(p.startswith("/ [phone]: reflow: the page scrolls sideways") for p in problems), problems
+
+
+def test_a_page_checked_for_layout_only_still_names_reflow_and_a_scroll_region_without_focus(planted):
+    """Most pages of the stratified set are checked for layout only (scripts/checks/a11y_set.py,
+    through the registry in tests/test_checks.py): what a longer translation can break is found there."""
+    plant(planted, "pl/glossary", "</article>", '<pre>' + "x" * 400 + '</pre><div style="overflow: auto; '
+          'height: 2em"><p>Raz</p><p>Dwa</p><p>Trzy</p></div></article>')
+    with serve(planted) as base:
+        report = accessibility.check(base, ["/pl/glossary/"], {}, layout_only=frozenset({"/pl/glossary/"}))
+    assert report.runs == 2, "the layout rules, at phone and desktop widths"
+    assert any(p.startswith("/pl/glossary/ [phone]: reflow: the page scrolls sideways") for p in report.violations), report.text()
+    assert any(p.startswith("/pl/glossary/ [phone, light]: scrollable-region-focusable") for p in report.violations), report.text()
 
 
 def test_accessibility_names_a_search_dialog_without_a_name(planted):

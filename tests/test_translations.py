@@ -35,6 +35,16 @@ def test_parity_names_the_file_and_what_differs(project):
     assert all(line.startswith("content/pl/what-to-expect.md: ") for line in problems), report
 
 
+def test_parity_names_the_line_of_front_matter_it_cannot_read(project):
+    # An unquoted colon in a translated description (found drafting Gujarati): YAML reads no fields.
+    page = project / "content" / "pl" / "glossary.md"
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^description: .*$", "description: Słowa: co znaczą", text, count=1, flags=re.M)
+    page.write_text(text, encoding="utf-8")
+    problems, _ = registry.run("parity", root=project)
+    assert problems == ["content/pl/glossary.md:3: front matter is not valid YAML (mapping values are not allowed here)"]
+
+
 def test_a_stale_or_missing_translation_fails_the_translations_check(project):
     english = project / "content" / "en" / "glossary.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")

@@ -9,8 +9,15 @@ name with each of its classes and with its `dir`, `lang` and `style`. Per langua
 until every part that occurs anywhere in that language occurs in a taken page: the page with the most
 parts not yet covered first, ties by address (a greedy set cover, so the set is the same for the same
 site). The page with the language's longest word is taken too: the likeliest to be pushed wider than a
-phone. Every template and every component is then checked in every language, at both widths and in
-both colour schemes. docs/quality-gates.md says what only the full run can find.
+phone. Every template and every component is then checked in every language, at both widths.
+
+Of those pages, a smaller cover gets every axe rule, in both colour schemes: the pages whose parts
+together hold every part of the whole site. A language's own parts (`lang` and `dir` on its elements)
+bring at least one page of each language in. The rest get the checks whose result depends on how long
+their words are (reflow, text spacing, and the axe rules accessibility.LAYOUT_RULES names): the
+templates are shared and parity keeps each translation's structure the English one, so what a language
+changes is its text. Every rule on every page of every language costs four times as long, and is what
+`make check-a11y` runs. docs/quality-gates.md says what only the full run can find.
 """
 from __future__ import annotations
 
@@ -20,6 +27,17 @@ from pathlib import Path
 import lxml.html
 
 from scripts.checks import links
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The pages checked (as links.pages() names them), and of them those checked with every rule."""
+    pages: list[str]
+    every_rule: list[str]
+
+    @property
+    def layout_only(self) -> frozenset[str]:
+        return frozenset(self.pages) - set(self.every_rule)
 
 
 @dataclass(frozen=True)
@@ -45,17 +63,19 @@ def parts_of(text: str) -> Parts:
     return Parts(frozenset(found), root.get("lang") or "", longest)
 
 
-def stratified(site: Path, pages: list[str] | None = None) -> list[str]:
-    """The pages (as links.pages() names them) whose parts cover every part of every language."""
+def stratified(site: Path, pages: list[str] | None = None) -> Selection:
+    """The pages whose parts cover every part of every language, and the smaller cover of the whole
+    site's parts among them."""
     by_language: dict[str, dict[str, Parts]] = {}
     for page in pages if pages is not None else links.pages(site):
         parsed = parts_of(links.html_file(site, page).read_text(encoding="utf-8"))
         by_language.setdefault(parsed.lang, {})[page] = parsed
-    chosen = set()
+    chosen: dict[str, frozenset[str]] = {}
     for parsed_pages in by_language.values():
-        chosen.update(_cover({page: parsed.parts for page, parsed in parsed_pages.items()}))
-        chosen.add(min(parsed_pages, key=lambda page: (-parsed_pages[page].longest_word, page)))
-    return sorted(chosen)
+        taken = [*_cover({page: parsed.parts for page, parsed in parsed_pages.items()}),
+                 min(parsed_pages, key=lambda page: (-parsed_pages[page].longest_word, page))]
+        chosen.update({page: parsed_pages[page].parts for page in taken})
+    return Selection(sorted(chosen), sorted(_cover(chosen)))
 
 
 def _cover(parts_by_page: dict[str, frozenset[str]]) -> list[str]:

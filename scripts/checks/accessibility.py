@@ -24,6 +24,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 EXTRA_RULES = ["aria-dialog-name"]
 # The only WCAG rules whose result depends on colour: the dark scheme re-runs just these.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The WCAG rules whose result depends on how long a page's words are: a longer translation can make a
+# table scroll (its scroll region must take focus) or crowd a link's target. A page checked for layout
+# only runs just these, with reflow and text spacing (scripts/checks/a11y_set.py says which pages).
+LAYOUT_RULES = ["scrollable-region-focusable", "target-size"]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # WCAG 1.4.10 Reflow is met at 320 CSS px wide: the narrowest phones, where a long translation in the
 # header pushed its buttons off the screen while 390 px had room. Only reflow is measured there.
@@ -53,17 +57,19 @@ class A11yReport:
 MIN_PAGES_PER_BROWSER = 4
 
 
-def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
+def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str],
+                   layout_only: frozenset[str] = frozenset()) -> A11yReport:
     """The same check, split over one Chromium per processor core (each in a process of its own:
     Playwright's synchronous API drives one browser per thread). A few pages are checked here, in
     one browser: starting a process and a browser costs about as much as checking a page."""
     workers = max(1, min(os.cpu_count() or 1, 4, len(addresses) // MIN_PAGES_PER_BROWSER))
     if workers == 1:
-        report = check(base_url, addresses, waivers)
+        report = check(base_url, addresses, waivers, layout_only=layout_only)
         report.violations.sort()
         return report
     chunks = [addresses[i::workers] for i in range(workers)]
-    processes = [subprocess.Popen([sys.executable, "-m", "scripts.checks.accessibility", base_url, json.dumps(waivers), *chunk],
+    options = json.dumps({"waivers": waivers, "layout_only": sorted(layout_only)})
+    processes = [subprocess.Popen([sys.executable, "-m", "scripts.checks.accessibility", base_url, options, *chunk],
                                   stdout=subprocess.PIPE, text=True) for chunk in chunks if chunk]
     report = A11yReport()
     for process in processes:
@@ -86,27 +92,31 @@ def check_parallel(base_url: str, addresses: list[str], waivers: dict[str, str])
 SEARCH_WORK = ["*/search/search_index.json*", "*/workers/search.*"]
 
 
-def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None) -> A11yReport:
-    """Run axe on every address (relative to base_url). `waivers` maps an axe rule id to its reason.
-    `browser` is a running Playwright browser to share; without one, Chromium is started here, unable
-    to resolve any host but this machine's, so a request to another host is blocked as well as reported."""
+def check(base_url: str, addresses: list[str], waivers: dict[str, str], browser=None, *,
+          layout_only: frozenset[str] = frozenset()) -> A11yReport:
+    """Run axe on every address (relative to base_url); on those in `layout_only`, only the layout
+    checks. `waivers` maps an axe rule id to its reason. `browser` is a running Playwright browser to
+    share; without one, Chromium is started here, unable to resolve any host but this machine's, so a
+    request to another host is blocked as well as reported."""
     if browser is None:
-        return own_thread.run(_check_in_own_browser, base_url, addresses, waivers)
-    return _check(base_url, addresses, waivers, browser)
+        return own_thread.run(_check_in_own_browser, base_url, addresses, waivers, layout_only)
+    return _check(base_url, addresses, waivers, browser, layout_only)
 
 
-def _check_in_own_browser(base_url: str, addresses: list[str], waivers: dict[str, str]) -> A11yReport:
+def _check_in_own_browser(base_url: str, addresses: list[str], waivers: dict[str, str],
+                          layout_only: frozenset[str]) -> A11yReport:
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         own = playwright.chromium.launch(executable_path=str(ensure_chromium()),
                                          args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
         try:
-            return _check(base_url, addresses, waivers, own)
+            return _check(base_url, addresses, waivers, own, layout_only)
         finally:
             own.close()
 
 
-def _check(base_url: str, addresses: list[str], waivers: dict[str, str], browser) -> A11yReport:
+def _check(base_url: str, addresses: list[str], waivers: dict[str, str], browser,
+           layout_only: frozenset[str]) -> A11yReport:
     report = A11yReport()
     # No request routing: Playwright turns the browser's cache off for a routed context, and each page
     # would then fetch and compile Material's scripts and styles again. Requests are watched instead.
@@ -121,7 +131,7 @@ def _check(base_url: str, addresses: list[str], waivers: dict[str, str], browser
         devtools.send("Network.enable")
         devtools.send("Network.setBlockedURLs", {"urls": SEARCH_WORK})
         for address in addresses:
-            _check_page(tab, base_url, address, waivers, report)
+            _check_page(tab, base_url, address, waivers, report, layout_only=address in layout_only)
     finally:
         context.close()
     return report
@@ -140,6 +150,7 @@ RUN_AXE = """async ([scheme, options]) => {
 }"""
 # Each width in both schemes, ordered so the scheme changes only when the width does not.
 STATES = [("desktop", "light"), ("desktop", "dark"), ("phone", "dark"), ("phone", "light")]
+LAYOUT_STATES = [("desktop", "light"), ("phone", "light")]
 
 
 def _check_reflow(tab, where: str, report: A11yReport) -> None:
@@ -149,16 +160,18 @@ def _check_reflow(tab, where: str, report: A11yReport) -> None:
         report.violations.append(f"{where}: reflow: the page scrolls sideways by {overflow}px")
 
 
-def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport) -> None:
+def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], report: A11yReport, *,
+                layout_only: bool = False) -> None:
     """One page load: at phone and desktop widths the reflow check and axe in light and dark schemes
-    (four runs); reflow at 320 px; then, with a reader's text spacing applied, the text-spacing check at both widths."""
+    (four runs; for layout only, the layout rules in light, two runs); reflow at 320 px; then, with a
+    reader's text spacing applied, the text-spacing check at both widths."""
     tab.set_viewport_size(VIEWPORTS["desktop"])
     tab.emulate_media(color_scheme="light")
     tab.goto(base_url + address.lstrip("/"), wait_until="load")
     # Check the settled page, not colours caught halfway through a theme transition.
     tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     measured, scheme_now = set(), "light"
-    for width, scheme in STATES:
+    for width, scheme in LAYOUT_STATES if layout_only else STATES:
         if width not in measured:
             measured.add(width)
             tab.set_viewport_size(VIEWPORTS[width])
@@ -167,7 +180,8 @@ def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], repor
             tab.emulate_media(color_scheme=scheme)
             scheme_now = scheme
         # Light runs every WCAG rule; dark changes only colours, so it re-runs the colour rules.
-        options = ({"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {r: {"enabled": True} for r in EXTRA_RULES}}
+        options = ({"runOnly": {"type": "rule", "values": LAYOUT_RULES}} if layout_only else
+                   {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {r: {"enabled": True} for r in EXTRA_RULES}}
                    if scheme == "light" else {"runOnly": {"type": "rule", "values": COLOUR_RULES}})
         result = tab.evaluate(RUN_AXE, [scheme, options])
         report.runs += 1
@@ -191,6 +205,7 @@ def _check_page(tab, base_url: str, address: str, waivers: dict[str, str], repor
             report.violations.append(f"{address} [{width}]: text spacing: {problem}")
 
 
-if __name__ == "__main__":  # a worker of check_parallel: BASE_URL WAIVERS_JSON ADDRESS...
-    found = check(sys.argv[1], sys.argv[3:], json.loads(sys.argv[2]))
+if __name__ == "__main__":  # a worker of check_parallel: BASE_URL OPTIONS_JSON ADDRESS...
+    given = json.loads(sys.argv[2])
+    found = check(sys.argv[1], sys.argv[3:], given["waivers"], layout_only=frozenset(given["layout_only"]))
     print(json.dumps({**asdict(found), "incomplete": {k: sorted(v) for k, v in found.incomplete.items()}}))

@@ -12,6 +12,7 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
+from scripts.inputs import frontmatter
 from scripts.inputs.digits import to_ascii
 from scripts.inputs.placeholders import PLACEHOLDER
 from scripts.inputs.segments import EXTENSIONS
@@ -53,8 +54,14 @@ def shape(text: str) -> Shape:
 def differences(english: Path, translated: Path, ratio: tuple[float, float], where: str | None = None) -> list[str]:
     """Every way the translation's structure differs from the English, each naming the file (as `where`
     says, else its whole path)."""
-    source, target = shape(english.read_text(encoding="utf-8")), shape(translated.read_text(encoding="utf-8"))
     where = where or translated.as_posix()
+    text = translated.read_text(encoding="utf-8")
+    try:  # front matter MkDocs cannot read would count as body text: paragraphs, numbers the English lacks
+        if frontmatter.block(text) is not None:
+            frontmatter.read(text)
+    except frontmatter.FrontMatterError as error:
+        return [f"{where}:{error.line}: {error}"]
+    source, target = shape(english.read_text(encoding="utf-8")), shape(translated.read_text(encoding="utf-8"))
     found = []
     if source.headings != target.headings:
         missing = sorted(set(source.headings) - set(target.headings))

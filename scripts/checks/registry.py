@@ -97,14 +97,19 @@ def check_accessibility(inputs: Inputs) -> Result:
 
 
 def check_accessibility_set(inputs: Inputs) -> Result:
-    """The same checks on the fixed, stratified set (scripts/checks/a11y_set.py)."""
-    return _accessibility(inputs, inputs.pages or a11y_set.stratified(inputs.site))
+    """The same checks on the fixed, stratified set (scripts/checks/a11y_set.py): every rule on some
+    pages, the layout checks on the others."""
+    if inputs.pages:
+        return _accessibility(inputs, inputs.pages)
+    chosen = a11y_set.stratified(inputs.site)
+    return _accessibility(inputs, chosen.pages, chosen.layout_only)
 
 
-def _accessibility(inputs: Inputs, pages: list[str]) -> Result:
+def _accessibility(inputs: Inputs, pages: list[str], layout_only: frozenset[str] = frozenset()) -> Result:
     waivers = settings.read_yaml(inputs.root / "settings" / "a11y-waivers.yml") or {}
     with serve(inputs.site) as base:
-        report = accessibility.check_parallel(base, ["/" + page for page in pages], waivers)
+        report = accessibility.check_parallel(base, ["/" + page for page in pages], waivers,
+                                              frozenset("/" + page for page in layout_only))
     return report.violations + [f"request to another host: {u}" for u in report.other_hosts], report.text()
 
 

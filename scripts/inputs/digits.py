@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -28,15 +29,20 @@ def system(lang: str, strings: dict) -> str:
     `digits: native`, then CLDR's default for the language."""
     if strings.get("digits", "latn") != "native":
         return "latn"
+    return _default_system(strings.get("date_locale", lang))
+
+
+@cache  # asked for every number a page writes
+def _default_system(locale: str) -> str:
     try:
-        return Locale.parse(strings.get("date_locale", lang).replace("-", "_")).default_numbering_system
+        return Locale.parse(locale.replace("-", "_")).default_numbering_system
     except (UnknownLocaleError, ValueError):
         return "latn"
 
 
 def intl_locale(lang: str, strings: dict) -> str:
     """The BCP 47 locale a browser's Intl formats dates with as the build does: the Gregorian calendar
-    and the page's digits ("fa" alone gives the Solar Hijri calendar, "ar" alone Arabic-Indic digits)."""
+    and the page's digits ("fa" alone gives the Solar Hijri calendar: "۹ آذر ۱۴۰۵")."""
     return f"{strings.get('date_locale', lang).replace('_', '-')}-u-ca-gregory-nu-{system(lang, strings)}"
 
 

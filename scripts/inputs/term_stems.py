@@ -34,7 +34,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+
+from scripts.inputs.writing import without_spaces
 
 # The vowel signs and other marks of the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF), and the
 # joiners inside Bengali words (র‍্যা): \w leaves them out, which would cut "সেবা" into "স" and "ব".
@@ -189,40 +192,32 @@ def forms(word: str, lang: str) -> frozenset[str]:
     return frozenset(_forms(word, lang))
 
 
+def _nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+# Per language: how a termbase variant's word is written as a stem (`key`), and every stem a page's
+# word may stand for (`forms`). A language not listed compares words in lower case.
+RULES: dict[str, tuple[Callable[[str], str], Callable[[str], set[str]]]] = {
+    "pl": (polish_stem, lambda word: {polish_stem(word)}),
+    "cy": (str.lower, lambda word: welsh_radicals(word.replace("’", "'"))),
+    "ar": (arabic_letters, arabic_stems),
+    "ur": (urdu_letters, lambda word: {urdu_letters(word)}),
+    "fa": (persian_letters, lambda word: {persian_letters(word)}),
+    "bn": (_nfc, bengali_stems),
+    "pa": (gurmukhi_letters, lambda word: {gurmukhi_letters(word)}),
+}
+PLAIN = (str.lower, lambda word: {word.lower()})
+
+
 def _forms(word: str, lang: str) -> set[str]:
-    if lang == "pl":
-        return {polish_stem(word)}
-    if lang == "cy":
-        return welsh_radicals(word.replace("’", "'"))
-    if lang == "ar":
-        return arabic_stems(word)
-    if lang == "ur":
-        return {urdu_letters(word)}
-    if lang == "fa":
-        return {persian_letters(word)}
-    if lang == "bn":
-        return bengali_stems(word)
-    if lang == "pa":
-        return {gurmukhi_letters(word)}
-    return {word.lower()}
+    return RULES.get(lang, PLAIN)[1](word)
 
 
 def key(variant: str, lang: str) -> tuple[str, ...]:
     """A termbase variant as stems, one per word, to compare with `forms` of a page's words."""
-    words = WORD.findall(variant)
-    if lang == "pl":
-        return tuple(polish_stem(w) for w in words)
-    if lang == "ar":
-        return tuple(arabic_letters(w) for w in words)
-    if lang == "ur":
-        return tuple(urdu_letters(w) for w in words)
-    if lang == "fa":
-        return tuple(persian_letters(w) for w in words)
-    if lang == "bn":
-        return tuple(unicodedata.normalize("NFC", w) for w in words)
-    if lang == "pa":
-        return tuple(gurmukhi_letters(w) for w in words)
-    return tuple(w.lower() for w in words)
+    stem = RULES.get(lang, PLAIN)[0]
+    return tuple(stem(word) for word in WORD.findall(variant))
 
 
 def words(text: str) -> list[tuple[str, int]]:
@@ -230,13 +225,9 @@ def words(text: str) -> list[tuple[str, int]]:
     return [(match.group(0), match.start()) for match in WORD.finditer(text)]
 
 
-# Languages written without spaces between words (by primary subtag: zh-Hans, zh-Hant, ja).
-UNSPACED = ("zh", "ja")
-
-
 def find(variant_key: tuple[str, ...], line: str, lang: str) -> list[tuple[str, int]]:
     """Where a variant's words occur, in order and side by side, in a line: (the text found, column)."""
-    if lang.split("-")[0] in UNSPACED:
+    if without_spaces(lang):  # a run of Han characters is a clause: look inside it
         variant = " ".join(variant_key)
         return [(variant, m.start()) for m in re.finditer(re.escape(variant), line.lower())] if variant else []
     found_words = words(line)

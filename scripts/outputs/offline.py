@@ -89,9 +89,10 @@ def sent_bytes(site: Path, files: list[str]) -> int:
     return sum(len(gzip.compress(_file(site, path).read_bytes(), 6, mtime=0)) for path in files)
 
 
-def written_size(size: int, language: Language) -> str:
-    """"218 KB", in the language's digits (Bengali ২১৮ KB)."""
-    return digits.written(f"{math.ceil(size / 1024)} KB", language.code, language.strings)
+def written_size(size: int) -> str:
+    # 0-9 in every language: "KB" is English, and a number in a Latin name or unit keeps its digits
+    # (docs/translating.md, "Digits"); the button marks it lang="en".
+    return f"{math.ceil(size / 1024)} KB"
 
 
 def checked_dates(site: Path, pages: list[str], phones: dict[str, settings.Phone], fallback: dt.date) -> dict[str, str]:
@@ -168,5 +169,5 @@ def _write_language(site: Path, language: Language, prefixes: list[str], phones:
         path = site / page / "index.html"
         text = path.read_text(encoding="utf-8")
         if SIZE_TOKEN in text:
-            path.write_text(text.replace(SIZE_TOKEN, written_size(size, language)), encoding="utf-8")
+            path.write_text(text.replace(SIZE_TOKEN, written_size(size)), encoding="utf-8")
     return listing + "".join(hashlib.sha256(_file(site, path).read_bytes()).hexdigest() for path in files)

@@ -9,12 +9,12 @@
   languages and twenty (the missing ones copies of the Polish pages under other codes); each
   language's build cost, and the twenty-language build against a plain build of the same content.
 - How long each check `make test` runs takes on the whole site.
-- How long `make test` takes (one run each: it takes minutes) on the project as committed and on a
-  copy without the newer half of its translations: the difference is each language's cost, and the
-  projection to twenty languages follows from it.
+- How long `make test` takes (one run each: it takes minutes) as committed and without the newer half
+  of its translations: the difference is each language's cost, and the projection to twenty follows.
 
 Times are medians of several runs (`python -m scripts.tools.bench [runs]`, default 3). Prints a table and JSON.
-`python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build.
+`python -m scripts.tools.bench --build-only [runs]` measures only the build against the plain build;
+`--languages [runs]` only what each language costs, in the build and in `make test`.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from pathlib import Path
 from scripts import build
 from scripts.checks import registry
 from scripts.checks.page_weight import record, weigh
+from scripts.engine import mkdocs_run
 from scripts.inputs.settings import ROOT, read_yaml
 from scripts.system.serve_static import serve
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
@@ -45,6 +46,7 @@ use_directory_urls: true
 exclude_docs: strings.yml
 theme:
   name: material
+  custom_dir: overrides
 plugins:
   - search
   - i18n:
@@ -52,9 +54,8 @@ plugins:
       fallback_to_default: false
       languages:
 """
-# Codes for the copies that make a project up to TWENTY languages (issue 17's list first).
-# Codes Material has interface words for (so, pa, gu, ps and ckb need theirs first: issue 17), and
-# static-i18n 1.3 takes (two-letter codes only: ckb waits on its PR #348).
+# Codes for the copies that make a project up to TWENTY languages: issue 17's first, where Material has
+# words for them (so, pa, gu, ps need theirs) and static-i18n 1.3 takes them (not ckb: its PR #348).
 EXTRA_LANGUAGES = ["ro", "pt", "tr", "ta", "zh-Hant", "hi", "fr", "de", "it", "nl", "sv", "fi", "da", "el",
                    "bn", "zh-Hans", "fa", "uk"]
 TWENTY = 20
@@ -89,6 +90,8 @@ def _plain_project(work: Path, source: Path = ROOT) -> Path:
     """The same content in every language, built by Material's defaults and static-i18n alone."""
     project = work / f"plain-{source.name}"
     shutil.copytree(source / "content", project / "content")
+    # Only Material's words for codes it names otherwise (zh-Hans): without them it cannot build them.
+    shutil.copytree(source / "overrides" / "partials" / "languages", project / "overrides" / "partials" / "languages")
     plugins = read_yaml(source / "mkdocs.yml")["plugins"]
     languages = next(plugin["i18n"]["languages"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
     entries = "".join(f"        - locale: {item['locale']}\n          name: {item['locale']}\n"
@@ -98,7 +101,7 @@ def _plain_project(work: Path, source: Path = ROOT) -> Path:
 
 
 def _mkdocs(project: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project,
+    subprocess.run([*mkdocs_run.COMMAND, "build", "-q", "-d", str(out)], cwd=project,
                    env=build.mkdocs_env(), check=True, capture_output=True)
 
 
@@ -349,12 +352,48 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def language_costs(work: Path, runs: int) -> dict:
+    """What each language costs: the build with one language, the site's and twenty (against a plain
+    build of the twenty), and `make test` with and without the newer half of the translations."""
+    own = len(site_languages())
+    found = {}
+    for languages in (1, own, TWENTY):
+        project = _scaled_project(work, 1, languages)
+        _timed_build(project, work / f"warm-{languages}")  # PDFs and QR codes cached, as after a first build
+        seconds, _ = _median_build(project, work / f"out-{languages}", runs)
+        found[languages] = {"pages": sum(1 for _ in (project / "content").rglob("*.md")), "seconds": round(seconds, 2)}
+        if languages == TWENTY:
+            found[languages].update(twenty_against_plain(project, work, runs))
+        shutil.rmtree(project)
+    return {"build": found, "build_per_language_seconds": round((found[own]["seconds"] - found[1]["seconds"]) / max(own - 1, 1), 2),
+            "make_test": test_cost_per_language(work)}
+
+
+def language_lines(costs: dict) -> list[str]:
+    b, t = costs["build"], costs["make_test"]
+    lines = [f"Build: {n} language(s), {f['pages']} pages: {f['seconds']} s"
+             + (f" (plain static-i18n build {f['plain_mkdocs_seconds']} s, ratio {f['seconds'] / f['plain_mkdocs_seconds']:.2f}x)"
+                if "plain_mkdocs_seconds" in f else "") for n, f in b.items()]
+    lines.append(f"Build cost per language: {costs['build_per_language_seconds']} s")
+    lines += [f"make test: {t['languages']} languages {t['all']['seconds']} s ({t['all']['summary']}); without "
+              f"{', '.join(t['without'])} {t['fewer']['seconds']} s ({t['fewer']['summary']})",
+              f"make test cost per language: {t['per_language_seconds']} s; projected with {TWENTY} languages: "
+              f"{t['projected_twenty_seconds']} s ({t['projected_twenty_seconds'] / 60:.1f} min)"]
+    return lines
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--build-only"]
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = int(arguments[0]) if arguments else 3
     if "--build-only" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             print("\n".join(build_lines(build_times(Path(tmp), runs))))
+        sys.exit(0)
+    if "--languages" in sys.argv:  # only what each language costs (about 25 minutes with one run)
+        with tempfile.TemporaryDirectory() as tmp:
+            costs = language_costs(Path(tmp), runs)
+        print("\n".join(language_lines(costs)))
+        print(json.dumps(costs, indent=1))
         sys.exit(0)
     found = main(runs)
     print(table(found))

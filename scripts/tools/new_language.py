@@ -40,6 +40,7 @@ class Facts:
     font: str | None            # an installed font covering its letters, None if there is none
     search: str                 # what the site's search does with its words
     interface: str = ""         # where Material's own words (search box, menus) come from
+    page_font: str = ""         # whether site.css names faces for its script
 
 
 def locale_of(code: str, root: Path) -> Locale:
@@ -150,6 +151,17 @@ def write_interface_words(root: Path, code: str, language: str, direction: str) 
     return f"NONE in Material: English words to translate in overrides/partials/languages/{code}.html"
 
 
+def page_font(root: Path, code: str, locale: Locale, script: str) -> str:
+    """Pages draw a script other than Latin in the faces site.css names for it (its "Fonts" block)."""
+    if "(Latn)" in script:
+        return "Latin: the theme's own faces"
+    css = (root / "overrides" / "assets" / "site.css").read_text(encoding="utf-8")
+    if re.search(rf":lang\(({re.escape(code)}|{re.escape(locale.language)})\)", css):
+        return "overrides/assets/site.css names faces for it"
+    return (f"NONE: add a :lang({code}) stack to the Fonts block of overrides/assets/site.css, and its script "
+            "to tests/faces.py")
+
+
 def write_strings(root: Path, code: str, locale: Locale, name: str) -> None:
     english = (root / "content" / SOURCE / "strings.yml").read_text(encoding="utf-8")
     body = english[english.index("\nsite_name:") + 1:]
@@ -228,7 +240,7 @@ def add(code: str, root: Path = settings.ROOT, name: str | None = None) -> tuple
     add_helpline_hours(root, code)
     add_clinic_language(root, code)
     found = dataclasses.replace(found, interface=write_interface_words(
-        root, code, locale.language, "rtl" if found.right_to_left else "ltr"))
+        root, code, locale.language, "rtl" if found.right_to_left else "ltr"), page_font=page_font(root, code, locale, found.script))
     write_style_sheet(root, found)
     return found, write_termbase(root, code, name)
 
@@ -241,6 +253,7 @@ def report(found: Facts, terms: int) -> str:
         f"  font: {found.font or 'NONE installed covers its letters (install a Noto font, e.g. fonts-noto-core)'}",
         f"  search: {found.search}",
         f"  interface words: {found.interface}",
+        f"  page font: {found.page_font}",
         f"  termbase: {terms} terms to fill in settings/termbase/{found.code}.tbx",
         "Next steps:",
         f"  1. Copy the pages of content/{SOURCE}/ (not easy-read.md) into content/{found.code}/ and translate "
