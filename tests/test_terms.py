@@ -148,13 +148,28 @@ def test_a_bengali_word_is_one_word_with_its_vowel_signs_and_found_behind_its_en
     assert not term_stems.find(term_stems.key("সেবা", "bn"), "আপনার পরিষেবা আছে", "bn")
 
 
-
 def test_a_gujarati_word_is_one_word_with_its_vowel_signs_and_found_behind_its_endings():
     # Gujarati vowel signs and the virama (ા િ ે ્) are combining marks, as in Bengali: "સેવા" is one word.
     assert term_stems.words("આપની સેવાના થેરાપિસ્ટ") == [("આપની", 0), ("સેવાના", 5), ("થેરાપિસ્ટ", 12)]
     for form in ("સેવા", "સેવાના", "સેવામાં", "સેવાઓ", "સેવાથી"):
         assert term_stems.find(term_stems.key("સેવા", "gu"), f"આપની {form} છે", "gu"), form
     assert not term_stems.find(term_stems.key("સેવા", "gu"), "આપની આરોગ્યસેવા છે", "gu")
+
+
+def test_a_panjabi_word_is_one_word_with_its_vowel_signs_however_its_nukta_was_typed():
+    # Gurmukhi vowel signs (ਿ ੀ ੈ ੰ ੱ) are combining marks: "ਡਿਪਰੈਸ਼ਨ" is one word, not "ਡ" and "ਪਰ".
+    assert term_stems.words("ਤੁਹਾਡਾ ਡਿਪਰੈਸ਼ਨ ਸੈਸ਼ਨ") == [("ਤੁਹਾਡਾ", 0), ("ਡਿਪਰੈਸ਼ਨ", 7), ("ਸੈਸ਼ਨ", 16)]
+    one_character, letter_and_nukta, no_nukta = "ਨਿਰਾ\u0a36ਾ", "ਨਿਰਾ\u0a38\u0a3cਾ", "ਨਿਰਾ\u0a38ਾ"
+    for variant in (one_character, letter_and_nukta):
+        for page_word in (one_character, letter_and_nukta, no_nukta):
+            assert term_stems.find(term_stems.key(variant, "pa"), f"ਇਹ {page_word} ਹੈ।", "pa"), (variant, page_word)
+    assert not term_stems.find(term_stems.key("ਨਿਰਾਸ਼ਾ", "pa"), "ਮੈਂ ਨਿਰਾਸ਼ ਹਾਂ।", "pa")  # "let down" is not the rejected noun
+
+
+def test_a_panjabi_page_that_calls_the_service_sanstha_fails(tmp_path):
+    page = "---\ntitle: DIT\n---\n\nਤੁਹਾਡੀ ਸੇਵਾ ਮੁਫ਼ਤ ਹੈ।\n\nਤੁਹਾਡੀ ਸੰਸਥਾ ਮੁਫ਼ਤ ਹੈ।\n"
+    found, _ = terms.problems(project_with(tmp_path, "pa", page), LANGUAGES)
+    assert [f.split(": '")[0] for f in found] == ["content/pa/about-dit.md:7"], found
 
 
 def test_a_persian_page_that_calls_talking_therapy_speech_therapy_fails(tmp_path):

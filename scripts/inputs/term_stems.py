@@ -28,6 +28,10 @@ among its `forms`. Each language:
   consonant before the next word (பேச்சுச் சிகிச்சை).
 - gu: as for Bengali, a vowel sign (ા િ ે ્...) is part of its word; one case ending or postposition
   written onto a noun may be taken off the end (સેવાના, સેવામાં, સેવાઓ -> સેવા).
+- pa: Gurmukhi vowel signs are part of their word, as for Bengali; a letter with a nukta may be typed
+  as one character or as letter + nukta (ਸ਼ U+0A36 or ਸ + ਼; NFC always gives the pair), and many
+  writers leave the nukta out (ਫ਼ੋਨ, ਫੋਨ): both are read without it. Panjabi writes its case words
+  apart (ਦਾ, ਨੂੰ, ਵਿੱਚ), so no ending is taken off.
 - zh (and ja): written without spaces between words, so a run of Han characters is a whole clause, not
   a word: a rejected variant is found anywhere inside the line ("16 个疗程" holds 疗程). Chinese has
   no inflection to undo.
@@ -264,6 +268,16 @@ def gujarati_stems(word: str) -> set[str]:
     return stems
 
 
+# Panjabi (Gurmukhi) --------------------------------------------------------------------------------
+
+GURMUKHI_NUKTA = "\u0a3c"
+
+
+def gurmukhi_letters(word: str) -> str:
+    """One spelling for a Gurmukhi word however its nukta letters were typed (ਸ਼, ਸ + ਼, ਸ)."""
+    return unicodedata.normalize("NFC", word).replace(GURMUKHI_NUKTA, "")
+
+
 # One interface for the check ----------------------------------------------------------------------
 
 @cache  # a page repeats its words, and each is compared with every rejected variant
@@ -288,6 +302,7 @@ RULES: dict[str, tuple[Callable[[str], str], Callable[[str], set[str]]]] = {
     "tr": (turkish_key, turkish_stems),
     "ta": (_nfc, tamil_stems),
     "gu": (_nfc, gujarati_stems),
+    "pa": (gurmukhi_letters, lambda word: {gurmukhi_letters(word)}),
 }
 PLAIN = (str.lower, lambda word: {word.lower()})
 
