@@ -25,7 +25,7 @@ VARIANTS = {"leaflet.pdf": "", "leaflet-large-print.pdf": "large-print"}
 # and the fonts included (scripts/system/drawing.py).
 CACHE = Path(os.environ.get("DIT_PDF_CACHE", ROOT / ".cache" / "pdf"))
 # Bump when what happens to a PDF after Chromium prints it changes, so cached PDFs are printed again.
-POSTPROCESS = 3
+POSTPROCESS = 4
 INPUTS = ("assets/site.css", "assets/leaflet.css", "assets/fonts/ur.css", "assets/fonts/noto-naskh-arabic-urdu-subset.woff2")
 
 

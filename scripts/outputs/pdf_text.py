@@ -12,6 +12,12 @@ font that draws the same glyph at the same width (CIDToGIDMap, /W) and maps, in 
 span's whole text for the span's first glyph in reading order and to nothing for the others. The
 ActualText spans stay, for the readers that use them (Acrobat, poppler). Pages look the same.
 
+A mark drawn over the letter before it (Gurmukhi ੈ ੰ, which the font gives no width) ends where
+it is drawn, inside that letter, and the next letter starts after the letter's full width: readers
+saw a gap there and wrote a space inside the word (ਡਾਇਨੈ ਮਿਕ). Such a mark's new code is given the
+width up to where Chromium puts the next glyph. Chromium places every glyph that follows with `Td`,
+from the start of the mark, so nothing moves.
+
 One change to the text itself: a bracket that Chromium drew mirrored (its glyph is the other
 bracket, so it sits in right-to-left text) gets a right-to-left mark after it. Readers that order
 text by strong characters alone (poppler's pdftotext) otherwise attach it to a neighbouring
@@ -36,7 +42,7 @@ from pypdf.generic import (
 
 # The tokens of a content stream that matter here; Chromium writes glyphs as hex strings and never
 # inline images. Numbers, spaces and other operators are skipped in runs (`other`), for speed.
-_OPERATORS = (b"BDC", b"BMC", b"EMC", b"Tf", b"Tj", b"TJ", b"BI", b"ID")
+_OPERATORS = (b"BDC", b"BMC", b"EMC", b"Tf", b"Td", b"Tj", b"TJ", b"BI", b"ID")
 _DELIMITED = rb"(?![^\s/<>\[\]()%{}])"
 _TOKEN = re.compile(rb"""
     (?P<other>(?:\s+ | %[^\r\n]* | [+-]?(?:\d+\.?\d*|\.\d+)""" + _DELIMITED + rb"""
@@ -57,18 +63,21 @@ class PdfTextError(ValueError):
 
 @dataclass
 class _Font:
-    """A Type0 font with Identity-H encoding and the CIDs added to it: (GID, text) -> new CID."""
+    """A Type0 font with Identity-H encoding and the CIDs added to it: (GID, text, width or None for
+    the glyph's own) -> new CID."""
     type0: DictionaryObject
     next_cid: int
-    added: dict[tuple[int, str], int] = field(default_factory=dict)
+    widths: dict[int, float]  # by glyph, the /W array's; others are the font's /DW
+    default_width: float
+    added: dict[tuple[int, str, float | None], int] = field(default_factory=dict)
 
-    def code(self, gid: int, text: str) -> int:
-        if (gid, text) not in self.added:
+    def code(self, gid: int, text: str, width: float | None = None) -> int:
+        if (gid, text, width) not in self.added:
             if self.next_cid > _MAX_CID:
                 raise PdfTextError(f"font {self.type0.get('/BaseFont')}: more than {_MAX_CID + 1} character codes needed")
-            self.added[gid, text] = self.next_cid
+            self.added[gid, text, width] = self.next_cid
             self.next_cid += 1
-        return self.added[gid, text]
+        return self.added[gid, text, width]
 
 
 @dataclass
@@ -77,6 +86,8 @@ class _Span:
     where: tuple[int, int]  # (start, end) of the ActualText string in the content stream
     reversed_chars: bool  # inside /ReversedChars: glyphs are in visual order, text right to left
     glyphs: list[tuple[int, int, _Font]] = field(default_factory=list)  # (start, end) of a hex string, font
+    # A hex string's width in glyph units up to the next glyph, for a mark drawn with none (see above).
+    widened: dict[int, float] = field(default_factory=dict)
 
     def is_one_bracket(self) -> bool:
         return len(self.text) == 1 and unicodedata.mirrored(self.text) == 1
@@ -97,12 +108,14 @@ def _spans(data: bytes, fonts: dict[str, _Font]) -> list[_Span]:
     spans: list[_Span] = []
     marks: list[_Span | str] = []  # open marked-content sequences, innermost last
     operands: list[tuple[str, bytes, int, int]] = []
-    font = None
+    font, size, numbers = None, 0.0, b""
+    last_glyph: tuple[_Span, int, float] | None = None  # a zero-width glyph's span, string start, size
     for match in _TOKEN.finditer(data):
         kind, token = match.lastgroup, match[0]
         if kind == "other":
+            numbers = token
             if _ANY_OPERATOR.search(token):  # an operator we do not need ends its operands
-                operands = []
+                operands, last_glyph = [], None
             continue
         if kind != "operator":
             operands.append((kind, token, match.start(), match.end()))
@@ -124,10 +137,24 @@ def _spans(data: bytes, fonts: dict[str, _Font]) -> list[_Span]:
             marks.pop()
         elif token == b"Tf":
             font = fonts.get(next(value for kind_, value, _, _ in reversed(operands) if kind_ == "name").decode())
-        elif token in (b"Tj", b"TJ") and font is not None:
-            span = next((mark for mark in reversed(marks) if isinstance(mark, _Span)), None)
+            size = float(numbers.split()[-1]) if numbers.split() else 0.0
+        elif token == b"Td":
+            if last_glyph is not None:
+                dx, dy = (float(n) for n in numbers.split()[-2:])
+                span, start, at_size = last_glyph
+                if dy == 0 and 0 < dx < at_size:
+                    span.widened[start] = round(dx * 1000 / at_size, 3)
+            last_glyph = None
+        elif token in (b"Tj", b"TJ"):
+            last_glyph = None
+            span = next((mark for mark in reversed(marks) if isinstance(mark, _Span)), None) if font else None
+            strings = [(start, end) for kind_, _, start, end in operands if kind_ == "hex"]
             if span is not None:
-                span.glyphs += [(start, end, font) for kind_, _, start, end in operands if kind_ == "hex"]
+                span.glyphs += [(start, end, font) for start, end in strings]
+            if span is not None and token == b"Tj" and len(strings) == 1 and size > 0:
+                gids = bytes.fromhex(re.sub(rb"\s", b"", data[strings[0][0] + 1:strings[0][1] - 1]).decode())
+                if len(gids) == 2 and font.widths.get(int.from_bytes(gids, "big"), font.default_width) == 0:
+                    last_glyph = (span, strings[0][0], size)
         operands = []
     return spans
 
@@ -149,7 +176,7 @@ def _reencode(data: bytes, spans: list[_Span]) -> bytes:
             edits.append((*span.where, b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode() + b">"))
         first = flat[-1] if span.reversed_chars else flat[0]  # the first glyph in reading order
         for n, (start, end, font, gids) in enumerate(codes):
-            new = [font.code(gid, text if (n, i) == first else "") for i, gid in enumerate(gids)]
+            new = [font.code(gid, text if (n, i) == first else "", span.widened.get(start)) for i, gid in enumerate(gids)]
             edits.append((start, end, b"<" + b"".join(f"{cid:04X}".encode() for cid in new) + b">"))
     out, last = [], 0
     for start, end, replacement in sorted(edits):
@@ -193,7 +220,8 @@ def _font(type0: DictionaryObject) -> _Font | None:
     cid_font = type0["/DescendantFonts"][0].get_object()
     if cid_font.get("/Subtype") != "/CIDFontType2" or cid_font.get("/CIDToGIDMap", "/Identity") != "/Identity":
         return None
-    return _Font(type0, max([_glyph_count(cid_font), *(cid + 1 for cid in _widths(cid_font))]))
+    widths = _widths(cid_font)
+    return _Font(type0, max([_glyph_count(cid_font), *(cid + 1 for cid in widths)]), widths, float(cid_font.get("/DW", 1000)))
 
 
 def _stream(writer: PdfWriter, data: bytes) -> IndirectObject:
@@ -209,15 +237,15 @@ def _width(value: float) -> NumberObject | FloatObject:
 def _extend(writer: PdfWriter, font: _Font) -> None:
     """Declare the new codes: the same glyph (CIDToGIDMap), its width (/W), their text (ToUnicode)."""
     cid_font = font.type0["/DescendantFonts"][0].get_object()
-    widths, default = _widths(cid_font), float(cid_font.get("/DW", 1000))
     gids = bytearray(b"".join(cid.to_bytes(2, "big") for cid in range(font.next_cid)))
     new_widths = []
-    for (gid, _), cid in sorted(font.added.items(), key=lambda entry: entry[1]):
+    for (gid, _, width), cid in sorted(font.added.items(), key=lambda entry: entry[1]):
         gids[2 * cid:2 * cid + 2] = gid.to_bytes(2, "big")
-        new_widths += [NumberObject(cid), ArrayObject([_width(widths.get(gid, default))])]
+        own = font.widths.get(gid, font.default_width)
+        new_widths += [NumberObject(cid), ArrayObject([_width(own if width is None else width)])]
     cid_font[NameObject("/W")] = ArrayObject([*cid_font.get("/W", []), *new_widths])
     cid_font[NameObject("/CIDToGIDMap")] = _stream(writer, bytes(gids))
-    entries = sorted((cid, text) for (_, text), cid in font.added.items())
+    entries = sorted((cid, text) for (_, text, _), cid in font.added.items())
     blocks = "".join(  # a CMap block holds at most 100 entries
         f"{len(chunk)} beginbfchar\n"
         + "".join(f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>\n" for cid, text in chunk)
