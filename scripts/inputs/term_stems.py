@@ -176,14 +176,17 @@ BENGALI_ENDINGS = ("গুলোকে", "গুলোতে", "গুলোর"
 BENGALI_MIN_STEM = 2
 
 
-def bengali_stems(word: str) -> set[str]:
-    """The word and the word with one case or plural ending taken off."""
-    word = unicodedata.normalize("NFC", word)
-    stems = {word}
-    for ending in BENGALI_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= BENGALI_MIN_STEM:
-            stems.add(word[: -len(ending)])
+def one_ending_off(endings: tuple[str, ...], min_stem: int) -> Callable[[str], set[str]]:
+    """Stems for a language that writes its case endings onto a noun: the word, and the word with one
+    of `endings` taken off, leaving at least `min_stem` letters."""
+    def stems(word: str) -> set[str]:
+        word = unicodedata.normalize("NFC", word)
+        return {word} | {word[: -len(ending)] for ending in endings
+                         if word.endswith(ending) and len(word) - len(ending) >= min_stem}
     return stems
+
+
+bengali_stems = one_ending_off(BENGALI_ENDINGS, BENGALI_MIN_STEM)
 
 
 # Turkish ------------------------------------------------------------------------------------------
@@ -258,14 +261,7 @@ GUJARATI_ENDINGS = ("ઓમાંથી", "માંથી", "ઓમાં", "�
 GUJARATI_MIN_STEM = 2
 
 
-def gujarati_stems(word: str) -> set[str]:
-    """The word and the word with one postposition or plural ending taken off."""
-    word = unicodedata.normalize("NFC", word)
-    stems = {word}
-    for ending in GUJARATI_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= GUJARATI_MIN_STEM:
-            stems.add(word[: -len(ending)])
-    return stems
+gujarati_stems = one_ending_off(GUJARATI_ENDINGS, GUJARATI_MIN_STEM)
 
 
 # Panjabi (Gurmukhi) --------------------------------------------------------------------------------
