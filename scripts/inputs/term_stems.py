@@ -259,8 +259,6 @@ def tamil_stems(word: str) -> set[str]:
 GUJARATI_ENDINGS = ("ઓમાંથી", "માંથી", "ઓમાં", "ઓને", "ઓનો", "ઓની", "ઓના", "ઓનું", "માં", "થી", "નાં", "નું",
                     "ના", "ની", "નો", "ને", "એ", "ઓ")
 GUJARATI_MIN_STEM = 2
-
-
 gujarati_stems = one_ending_off(GUJARATI_ENDINGS, GUJARATI_MIN_STEM)
 
 
