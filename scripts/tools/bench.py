@@ -101,8 +101,8 @@ def _plain_project(work: Path, source: Path = ROOT) -> Path:
 
 
 def _mkdocs(project: Path, out: Path) -> None:
-    subprocess.run([*mkdocs_run.COMMAND, "build", "-q", "-d", str(out)], cwd=project,
-                   env=build.mkdocs_env(), check=True, capture_output=True)
+    subprocess.run([*mkdocs_run.COMMAND, "build", "-q", "-d", str(out)], cwd=project,  # ROOT: the runner
+                   env={**build.mkdocs_env(), "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)
 
 
 def baseline_site(lang: str, work: Path) -> Path:
