@@ -4,9 +4,9 @@ A sentence that holds a count (sessions, minutes) is written in content/<lang>/s
 `messages:` once per CLDR plural category of its language, as a whole sentence: the noun and its case
 change with the number (Polish "16 sesji" but "22 sesje", "po 22 sesjach"), so one noun per category
 would not do. Babel says which category a number falls in, by the rule of the language's full locale
-(strings.yml's `date_locale`) where CLDR gives it one of its own (pt_PT, not Brazil's pt). Lists ("a, b or c") come from CLDR's list
-patterns. Where CLDR has no data for a language, its strings.yml gives the rules (`plural_rules`,
-`list_patterns`) in CLDR's own form."""
+(strings.yml's `date_locale`) where CLDR gives it one of its own (pt_PT, not Brazil's pt). Lists
+("a, b or c") come from CLDR's list patterns. Where CLDR has no data for a language, its strings.yml
+gives the rules (`plural_rules`, `list_patterns`) in CLDR's own form."""
 from __future__ import annotations
 
 import pickle
