@@ -6,13 +6,12 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
 import re
-import tempfile
 
 import segno
 
 from scripts.inputs.settings import ROOT
+from scripts.system import cache_store
 
 EMBED_TITLE = "Dynamic Interpersonal Therapy (DIT) information"
 # The embedded page's size in the oEmbed document and its iframe (the iframe's CSS widens it to the column).
@@ -31,10 +30,7 @@ def qr_svg(url: str, label: str) -> str:
         segno.make(url, error="m", micro=False).save(
             out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=2, svgclass="dit-qr")
         svg = out.getvalue().decode("ascii")
-        QR_CACHE.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=QR_CACHE, delete=False, encoding="ascii") as temp:
-            temp.write(svg)  # then renamed: two builds at once never read half a file
-        os.replace(temp.name, cached)
+        cache_store.store(cached, svg.encode("ascii"))
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
 
 

@@ -16,7 +16,7 @@ from pypdf.generic import DecodedStreamObject, NameObject, TextStringObject
 
 from scripts.inputs.settings import ROOT
 from scripts.outputs import pdf_cjk, pdf_text
-from scripts.system import drawing
+from scripts.system import cache_store, drawing
 from scripts.system.serve_static import serve
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
@@ -96,7 +96,6 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
     if not missing:
         return written
     from playwright.sync_api import sync_playwright  # only to print: a cached build starts no browser
-    CACHE.mkdir(parents=True, exist_ok=True)
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
         tab = browser.new_page()
@@ -109,9 +108,7 @@ def build_leaflets(site: Path, leaflets: dict[str, tuple[str, str]], version: st
             tab.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
                     prefer_css_page_size=True)
             stamp(out, title, lang, version, day)
-            temp = CACHE / f"{key}.{os.getpid()}.tmp"
-            shutil.copyfile(out, temp)
-            os.replace(temp, CACHE / f"{key}.pdf")  # two builds at once never read half a file
+            cache_store.store(CACHE / f"{key}.pdf", out.read_bytes())
             written.append(out)
         browser.close()
     return written

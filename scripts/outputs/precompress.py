@@ -11,6 +11,7 @@ from pathlib import Path
 import brotli
 
 from scripts.inputs.settings import ROOT
+from scripts.system import cache_store
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 # Levels chosen for a small cost on every build. gzip 9 makes the copies 0.4 % smaller in twice the
@@ -29,10 +30,7 @@ def _compressed(data: bytes, suffix: str) -> bytes:
     if cached.exists():
         return cached.read_bytes()
     packed = gzip.compress(data, GZIP_LEVEL, mtime=0) if suffix == ".gz" else brotli.compress(data, quality=BROTLI_QUALITY)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    temp = cached.with_suffix(f".{os.getpid()}.tmp")
-    temp.write_bytes(packed)
-    os.replace(temp, cached)  # two builds at once never read half a file
+    cache_store.store(cached, packed)
     return packed
 
 

@@ -21,7 +21,7 @@ from scripts.inputs.settings import ROOT
 from scripts.inputs.site_paths import PREVIEW_FILE as FILE
 from scripts.inputs.site_paths import PREVIEW_HEIGHT as HEIGHT
 from scripts.inputs.site_paths import PREVIEW_WIDTH as WIDTH
-from scripts.system import drawing
+from scripts.system import cache_store, drawing
 from scripts.system.system_packages import CHROMIUM_ARGS, ensure_chromium
 
 CACHE = Path(os.environ.get("DIT_PREVIEW_CACHE", ROOT / ".cache" / "preview"))
@@ -74,7 +74,6 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> li
         written.append(out)
     if jobs:
         from playwright.sync_api import sync_playwright
-        CACHE.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS)
             tab = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
@@ -84,8 +83,6 @@ def write_previews(site: Path, languages: dict[str, tuple[str, str, str]]) -> li
                 tab.evaluate("document.fonts.ready.then(() => true)")
                 png = _compact(tab.screenshot(type="png"))
                 out.write_bytes(png)
-                temp = cached.with_suffix(f".{os.getpid()}.tmp")
-                temp.write_bytes(png)
-                os.replace(temp, cached)  # two builds at once never read half a file
+                cache_store.store(cached, png)
             browser.close()
     return written
