@@ -61,7 +61,7 @@ def differences(english: Path, translated: Path, ratio: tuple[float, float], whe
             frontmatter.read(text)
     except frontmatter.FrontMatterError as error:
         return [f"{where}:{error.line}: {error}"]
-    source, target = shape(english.read_text(encoding="utf-8")), shape(translated.read_text(encoding="utf-8"))
+    source, target = shape(english.read_text(encoding="utf-8")), shape(text)
     found = []
     if source.headings != target.headings:
         missing = sorted(set(source.headings) - set(target.headings))

@@ -54,8 +54,8 @@ plugins:
       fallback_to_default: false
       languages:
 """
-# Codes for the copies that make a project up to TWENTY languages: issue 17's first, where Material has
-# words for them (so, pa, gu, ps need theirs) and static-i18n 1.3 takes them (not ckb: its PR #348).
+# Codes for the copies that make a project with fewer languages (a clinic's, say) up to TWENTY: codes
+# Material has words for; the site's own twenty need none.
 EXTRA_LANGUAGES = ["ro", "pt", "tr", "ta", "zh-Hant", "hi", "fr", "de", "it", "nl", "sv", "fi", "da", "el",
                    "bn", "zh-Hans", "fa", "uk"]
 TWENTY = 20
